@@ -16,23 +16,23 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("dtrigger")
 @Categories("devcaster")
 @JsonClassDescription("A Devcaster trigger: watches one event type on one user's connected account. "
-    + "The operator validates it against the trigger type, creates or updates the remote trigger and keeps it in sync.")
+        + "The operator validates it against the trigger type, creates or updates the remote trigger and keeps it in sync.")
 @AdditionalPrinterColumn(name = "Slug", jsonPath = ".spec.slug", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "User", jsonPath = ".spec.userId", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Trigger ID", jsonPath = ".status.triggerId", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "State", jsonPath = ".status.state", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
-    type = AdditionalPrinterColumn.Type.STRING)
+        type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
-    type = AdditionalPrinterColumn.Type.STRING)
+        type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class Trigger extends CustomResource<TriggerSpec, TriggerStatus> implements Namespaced {
 
-  public static final String GROUP = "devcaster.dev";
-  public static final String VERSION = "v1alpha1";
+    public static final String GROUP = "devcaster.dev";
+    public static final String VERSION = "v1alpha1";
 
-  @Override
-  protected TriggerStatus initStatus() {
-    return new TriggerStatus();
-  }
+    @Override
+    protected TriggerStatus initStatus() {
+        return new TriggerStatus();
+    }
 }

@@ -2,6 +2,6 @@ package dev.devcaster.operator.trigger;
 
 /** Whether the remote trigger delivers events. */
 public enum TriggerState {
-  Enabled,
-  Disabled
+    Enabled,
+    Disabled
 }

@@ -11,115 +11,115 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TriggerStatus {
 
-  @JsonPropertyDescription("The metadata.generation this status describes.")
-  private Long observedGeneration;
+    @JsonPropertyDescription("The metadata.generation this status describes.")
+    private Long observedGeneration;
 
-  @JsonPropertyDescription("Id of the remote trigger instance (ti_...); also in annotation devcaster.dev/trigger-id.")
-  private String triggerId;
+    @JsonPropertyDescription("Id of the remote trigger instance (ti_...); also in annotation devcaster.dev/trigger-id.")
+    private String triggerId;
 
-  @JsonPropertyDescription("The connected account the trigger runs on (resolved from userId, or the pinned one).")
-  private String connectedAccountId;
+    @JsonPropertyDescription("The connected account the trigger runs on (resolved from userId, or the pinned one).")
+    private String connectedAccountId;
 
-  @JsonPropertyDescription("Toolkit of the trigger type, e.g. github.")
-  private String toolkit;
+    @JsonPropertyDescription("Toolkit of the trigger type, e.g. github.")
+    private String toolkit;
 
-  @JsonPropertyDescription("Resolved toolkit version of the trigger type (never latest).")
-  private String toolkitVersion;
+    @JsonPropertyDescription("Resolved toolkit version of the trigger type (never latest).")
+    private String toolkitVersion;
 
-  @JsonPropertyDescription("Enabled or Disabled, as last seen on the remote trigger.")
-  private TriggerState state;
+    @JsonPropertyDescription("Enabled or Disabled, as last seen on the remote trigger.")
+    private TriggerState state;
 
-  @JsonPropertyDescription("When the remote trigger was last confirmed equal to the spec (RFC 3339).")
-  private String lastSyncedTime;
+    @JsonPropertyDescription("When the remote trigger was last confirmed equal to the spec (RFC 3339).")
+    private String lastSyncedTime;
 
-  @JsonPropertyDescription("Hash of the desired remote state (slug, account, config, enabled, toolkit version) "
-      + "last applied; lets the operator skip work that cannot change anything.")
-  private String desiredHash;
+    @JsonPropertyDescription("Hash of the desired remote state (slug, account, config, enabled, toolkit version) "
+            + "last applied; lets the operator skip work that cannot change anything.")
+    private String desiredHash;
 
-  @JsonPropertyDescription("Remote trigger ids replaced by a newer instance and still to be deleted. Recorded "
-      + "before the call that could orphan them, so a crash never leaks an instance.")
-  private List<String> pendingDeletion;
+    @JsonPropertyDescription("Remote trigger ids replaced by a newer instance and still to be deleted. Recorded "
+            + "before the call that could orphan them, so a crash never leaks an instance.")
+    private List<String> pendingDeletion;
 
-  @JsonPropertyDescription("Ready, Reconciling and Stalled conditions (kstatus).")
-  private List<Condition> conditions = new ArrayList<>();
+    @JsonPropertyDescription("Ready, Reconciling and Stalled conditions (kstatus).")
+    private List<Condition> conditions = new ArrayList<>();
 
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
 
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
-  }
+    public void setObservedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+    }
 
-  public String getTriggerId() {
-    return triggerId;
-  }
+    public String getTriggerId() {
+        return triggerId;
+    }
 
-  public void setTriggerId(String triggerId) {
-    this.triggerId = triggerId;
-  }
+    public void setTriggerId(String triggerId) {
+        this.triggerId = triggerId;
+    }
 
-  public String getConnectedAccountId() {
-    return connectedAccountId;
-  }
+    public String getConnectedAccountId() {
+        return connectedAccountId;
+    }
 
-  public void setConnectedAccountId(String connectedAccountId) {
-    this.connectedAccountId = connectedAccountId;
-  }
+    public void setConnectedAccountId(String connectedAccountId) {
+        this.connectedAccountId = connectedAccountId;
+    }
 
-  public String getToolkit() {
-    return toolkit;
-  }
+    public String getToolkit() {
+        return toolkit;
+    }
 
-  public void setToolkit(String toolkit) {
-    this.toolkit = toolkit;
-  }
+    public void setToolkit(String toolkit) {
+        this.toolkit = toolkit;
+    }
 
-  public String getToolkitVersion() {
-    return toolkitVersion;
-  }
+    public String getToolkitVersion() {
+        return toolkitVersion;
+    }
 
-  public void setToolkitVersion(String toolkitVersion) {
-    this.toolkitVersion = toolkitVersion;
-  }
+    public void setToolkitVersion(String toolkitVersion) {
+        this.toolkitVersion = toolkitVersion;
+    }
 
-  public TriggerState getState() {
-    return state;
-  }
+    public TriggerState getState() {
+        return state;
+    }
 
-  public void setState(TriggerState state) {
-    this.state = state;
-  }
+    public void setState(TriggerState state) {
+        this.state = state;
+    }
 
-  public String getLastSyncedTime() {
-    return lastSyncedTime;
-  }
+    public String getLastSyncedTime() {
+        return lastSyncedTime;
+    }
 
-  public void setLastSyncedTime(String lastSyncedTime) {
-    this.lastSyncedTime = lastSyncedTime;
-  }
+    public void setLastSyncedTime(String lastSyncedTime) {
+        this.lastSyncedTime = lastSyncedTime;
+    }
 
-  public String getDesiredHash() {
-    return desiredHash;
-  }
+    public String getDesiredHash() {
+        return desiredHash;
+    }
 
-  public void setDesiredHash(String desiredHash) {
-    this.desiredHash = desiredHash;
-  }
+    public void setDesiredHash(String desiredHash) {
+        this.desiredHash = desiredHash;
+    }
 
-  public List<String> getPendingDeletion() {
-    return pendingDeletion;
-  }
+    public List<String> getPendingDeletion() {
+        return pendingDeletion;
+    }
 
-  public void setPendingDeletion(List<String> pendingDeletion) {
-    this.pendingDeletion = pendingDeletion;
-  }
+    public void setPendingDeletion(List<String> pendingDeletion) {
+        this.pendingDeletion = pendingDeletion;
+    }
 
-  public List<Condition> getConditions() {
-    return conditions;
-  }
+    public List<Condition> getConditions() {
+        return conditions;
+    }
 
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
-  }
+    public void setConditions(List<Condition> conditions) {
+        this.conditions = conditions;
+    }
 }

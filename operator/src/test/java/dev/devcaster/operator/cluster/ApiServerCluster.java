@@ -15,55 +15,55 @@ import java.nio.file.Path;
  */
 final class ApiServerCluster implements TestCluster {
 
-  private final KubeAPIServer server;
-  private final Config config;
-  private final KubernetesClient client;
+    private final KubeAPIServer server;
+    private final Config config;
+    private final KubernetesClient client;
 
-  private ApiServerCluster(KubeAPIServer server, Config config) {
-    this.server = server;
-    this.config = config;
-    this.client = new KubernetesClientBuilder().withConfig(config).build();
-  }
-
-  static ApiServerCluster start() {
-    String version = System.getProperty("test.k8s.version", "1.34.4");
-    Path binaries = Path.of(System.getProperty("test.k8s.binaries",
-        System.getProperty("user.home") + "/.cache/devcaster-operator/k8s/" + version + "-linux-amd64"));
-    if (!Files.isExecutable(binaries.resolve("kube-apiserver")) || !Files.isExecutable(binaries.resolve("etcd"))) {
-      throw new IllegalStateException("kube-apiserver/etcd " + version + " not found in " + binaries
-          + ": run hack/control-plane.sh first (it builds them from Go modules and caches them)");
+    private ApiServerCluster(KubeAPIServer server, Config config) {
+        this.server = server;
+        this.config = config;
+        this.client = new KubernetesClientBuilder().withConfig(config).build();
     }
-    // kube-api-test looks for <dir>/k8s/<version>-<os>-<arch>/; the binaries folder is that leaf.
-    Path testDir = binaries.getParent().getParent();
-    var server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-        .withTestDir(testDir.toString())
-        .withApiServerVersion(version)
-        .withOfflineMode(true)
-        .withUpdateKubeConfig(false)
-        .build());
-    server.start();
-    return new ApiServerCluster(server, Config.fromKubeconfig(server.getKubeConfigYaml()));
-  }
 
-  @Override
-  public Config config() {
-    return config;
-  }
+    static ApiServerCluster start() {
+        String version = System.getProperty("test.k8s.version", "1.34.4");
+        Path binaries = Path.of(System.getProperty("test.k8s.binaries",
+                System.getProperty("user.home") + "/.cache/devcaster-operator/k8s/" + version + "-linux-amd64"));
+        if (!Files.isExecutable(binaries.resolve("kube-apiserver")) || !Files.isExecutable(binaries.resolve("etcd"))) {
+            throw new IllegalStateException("kube-apiserver/etcd " + version + " not found in " + binaries
+                    + ": run hack/control-plane.sh first (it builds them from Go modules and caches them)");
+        }
+        // kube-api-test looks for <dir>/k8s/<version>-<os>-<arch>/; the binaries folder is that leaf.
+        Path testDir = binaries.getParent().getParent();
+        var server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withTestDir(testDir.toString())
+                .withApiServerVersion(version)
+                .withOfflineMode(true)
+                .withUpdateKubeConfig(false)
+                .build());
+        server.start();
+        return new ApiServerCluster(server, Config.fromKubeconfig(server.getKubeConfigYaml()));
+    }
 
-  @Override
-  public KubernetesClient client() {
-    return client;
-  }
+    @Override
+    public Config config() {
+        return config;
+    }
 
-  @Override
-  public String describe() {
-    return "kube-apiserver " + client.getKubernetesVersion().getGitVersion() + " + etcd (kube-api-test) at "
-        + config.getMasterUrl();
-  }
+    @Override
+    public KubernetesClient client() {
+        return client;
+    }
 
-  @Override
-  public void close() {
-    client.close();
-    server.stop();
-  }
+    @Override
+    public String describe() {
+        return "kube-apiserver " + client.getKubernetesVersion().getGitVersion() + " + etcd (kube-api-test) at "
+                + config.getMasterUrl();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.stop();
+    }
 }

@@ -12,35 +12,35 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public class KubernetesClusterExtension implements ParameterResolver {
 
-  private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(KubernetesClusterExtension.class);
+    private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(KubernetesClusterExtension.class);
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == KubernetesClient.class || type == TestCluster.class || type == TestNamespace.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    TestCluster cluster = cluster(context);
-    Class<?> type = parameter.getParameter().getType();
-    if (type == TestCluster.class) {
-      return cluster;
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == KubernetesClient.class || type == TestCluster.class || type == TestNamespace.class;
     }
-    if (type == KubernetesClient.class) {
-      return cluster.client();
-    }
-    return context.getStore(STORE).getOrComputeIfAbsent(TestNamespace.class,
-        key -> TestNamespace.create(cluster.client(), context.getRequiredTestMethod().getName()), TestNamespace.class);
-  }
 
-  static TestCluster cluster(ExtensionContext context) {
-    return context.getRoot().getStore(STORE).getOrComputeIfAbsent(TestCluster.class, key -> {
-      String kind = System.getProperty("test.cluster", "apiserver");
-      TestCluster cluster = TestCluster.start(kind);
-      System.out.println("[test-cluster] running against " + cluster.describe());
-      CrdInstaller.install(cluster.client());
-      return cluster;
-    }, TestCluster.class);
-  }
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        TestCluster cluster = cluster(context);
+        Class<?> type = parameter.getParameter().getType();
+        if (type == TestCluster.class) {
+            return cluster;
+        }
+        if (type == KubernetesClient.class) {
+            return cluster.client();
+        }
+        return context.getStore(STORE).getOrComputeIfAbsent(TestNamespace.class,
+                key -> TestNamespace.create(cluster.client(), context.getRequiredTestMethod().getName()), TestNamespace.class);
+    }
+
+    static TestCluster cluster(ExtensionContext context) {
+        return context.getRoot().getStore(STORE).getOrComputeIfAbsent(TestCluster.class, key -> {
+            String kind = System.getProperty("test.cluster", "apiserver");
+            TestCluster cluster = TestCluster.start(kind);
+            System.out.println("[test-cluster] running against " + cluster.describe());
+            CrdInstaller.install(cluster.client());
+            return cluster;
+        }, TestCluster.class);
+    }
 }

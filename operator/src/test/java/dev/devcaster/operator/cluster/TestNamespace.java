@@ -13,17 +13,17 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record TestNamespace(String name) {
 
-  static TestNamespace create(KubernetesClient client, String testName) {
-    String base = testName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    base = base.length() > 40 ? base.substring(0, 40) : base;
-    String name = (base + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24), 36))
-        .replaceAll("^-+", "");
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
-    return new TestNamespace(name);
-  }
+    static TestNamespace create(KubernetesClient client, String testName) {
+        String base = testName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        base = base.length() > 40 ? base.substring(0, 40) : base;
+        String name = (base + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24), 36))
+                .replaceAll("^-+", "");
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+        return new TestNamespace(name);
+    }
 
-  @Override
-  public String toString() {
-    return name;
-  }
+    @Override
+    public String toString() {
+        return name;
+    }
 }
