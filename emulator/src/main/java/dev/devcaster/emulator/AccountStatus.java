@@ -1,0 +1,6 @@
+package dev.devcaster.emulator;
+
+/** Connection states as Devcaster reports them; only ACTIVE accounts can carry new triggers. */
+public enum AccountStatus {
+    INITIALIZING, INITIATED, ACTIVE, FAILED, EXPIRED, INACTIVE, REVOKED
+}

@@ -1,0 +1,5 @@
+package dev.devcaster.emulator;
+
+/** The instance an upsert landed on; {@code created} tells 201 from 200. */
+public record UpsertOutcome(String triggerId, boolean created) {
+}

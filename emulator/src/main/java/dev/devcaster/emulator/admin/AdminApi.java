@@ -1,0 +1,195 @@
+package dev.devcaster.emulator.admin;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devcaster.emulator.AccountStatus;
+import dev.devcaster.emulator.DevcasterEmulator;
+import dev.devcaster.emulator.Faults;
+import dev.devcaster.emulator.MatchKeyMode;
+import dev.devcaster.emulator.Project;
+import dev.devcaster.emulator.RequestRecord;
+import dev.devcaster.emulator.catalog.Catalog;
+import dev.devcaster.emulator.state.SeedDocument;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The emulator's own HTTP surface under /_emulator, mirroring the Java API so scripts and
+ * non-Java tests can drive it. No API key needed; never subject to injected faults.
+ */
+public final class AdminApi {
+
+    private static final String ROOT = "/_emulator";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final DevcasterEmulator emulator;
+    private final ObjectMapper mapper;
+
+    public AdminApi(DevcasterEmulator emulator, ObjectMapper mapper) {
+        this.emulator = emulator;
+        this.mapper = mapper;
+    }
+
+    public void register(Javalin app) {
+        app.get(ROOT + "/health", ctx -> ctx.json(Map.of("status", "ok")));
+        app.post(ROOT + "/seed", this::seed);
+        app.get(ROOT + "/state", ctx -> ctx.json(emulator.snapshot()));
+        app.post(ROOT + "/reset", ctx -> {
+            emulator.reset();
+            ctx.json(Map.of("status", "reset"));
+        });
+        app.put(ROOT + "/catalog", ctx -> {
+            emulator.replaceCatalog(Catalog.parse(mapper.readTree(ctx.body())));
+            ctx.json(Map.of("slugs", emulator.catalog().latestSlugs()));
+        });
+
+        app.post(ROOT + "/projects/{apiKey}", ctx -> ctx.status(201).json(Map.of("api_key_id",
+                dev.devcaster.emulator.KeyFingerprint.of(emulator.project(ctx.pathParam("apiKey")).apiKey()))));
+        app.post(ROOT + "/projects/{apiKey}/auth_configs", ctx -> ctx.status(201).json(
+                emulator.project(ctx.pathParam("apiKey")).addAuthConfig(field(body(ctx), "toolkit_slug"))));
+        app.post(ROOT + "/projects/{apiKey}/connected_accounts", this::addAccount);
+        app.get(ROOT + "/projects/{apiKey}/connected_accounts", ctx -> ctx.json(existing(ctx).connectedAccounts()));
+        app.put(ROOT + "/projects/{apiKey}/connected_accounts/{id}/status", ctx -> {
+            existing(ctx).setAccountStatus(ctx.pathParam("id"), status(field(body(ctx), "status")));
+            ctx.json(existing(ctx).connectedAccount(ctx.pathParam("id")).orElseThrow());
+        });
+        app.delete(ROOT + "/projects/{apiKey}/connected_accounts/{id}", ctx -> {
+            existing(ctx).deleteConnectedAccount(ctx.pathParam("id"));
+            ctx.status(204);
+        });
+        app.get(ROOT + "/projects/{apiKey}/triggers", ctx -> ctx.json(existing(ctx).triggers()));
+        app.post(ROOT + "/projects/{apiKey}/triggers/{id}/disable", ctx -> {
+            existing(ctx).disableTrigger(ctx.pathParam("id"));
+            ctx.json(existing(ctx).trigger(ctx.pathParam("id")).orElseThrow());
+        });
+        app.put(ROOT + "/projects/{apiKey}/triggers/{id}/config", ctx -> {
+            existing(ctx).replaceTriggerConfig(ctx.pathParam("id"), mapper.readValue(ctx.body(), MAP));
+            ctx.json(existing(ctx).trigger(ctx.pathParam("id")).orElseThrow());
+        });
+        app.delete(ROOT + "/projects/{apiKey}/triggers/{id}", ctx -> {
+            existing(ctx).deleteTrigger(ctx.pathParam("id"));
+            ctx.status(204);
+        });
+
+        app.get(ROOT + "/faults", ctx -> ctx.json(faultsView()));
+        app.post(ROOT + "/faults", this::setFaults);
+        app.delete(ROOT + "/faults", ctx -> {
+            emulator.faults().clear();
+            ctx.json(faultsView());
+        });
+
+        app.get(ROOT + "/requests", this::requests);
+        app.delete(ROOT + "/requests", ctx -> {
+            emulator.requestLog().clear();
+            ctx.status(204);
+        });
+        app.get(ROOT + "/counters", ctx -> ctx.json(emulator.requestLog().counters()));
+
+        app.exception(NoSuchElementException.class, (e, ctx) -> adminError(ctx, 404, e.getMessage()));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> adminError(ctx, 400, e.getMessage()));
+        app.exception(IOException.class, (e, ctx) -> adminError(ctx, 400, "invalid JSON: " + e.getMessage()));
+    }
+
+    private void seed(Context ctx) throws IOException {
+        SeedDocument document = mapper.readValue(ctx.body(), SeedDocument.class);
+        emulator.seed(document);
+        ctx.json(emulator.snapshot());
+    }
+
+    private void addAccount(Context ctx) throws IOException {
+        JsonNode body = body(ctx);
+        String createdAt = body.path("created_at").asText(null);
+        ctx.status(201).json(emulator.project(ctx.pathParam("apiKey")).addConnectedAccount(field(body, "user_id"),
+                field(body, "toolkit_slug"), body.path("auth_config_id").asText(null),
+                body.has("status") ? status(body.get("status").asText()) : AccountStatus.ACTIVE,
+                createdAt == null ? null : Instant.parse(createdAt)));
+    }
+
+    /** Applies only the fields present: {@code {"latency_ms", "error_rate", "outage", "drop_next",
+     * "rate_limit_next": {"count", "with_headers"}, "fail_next": {"count", "status"},
+     * "match_key_mode", "rate_limit": {"requests", "window_seconds"}}}. */
+    private void setFaults(Context ctx) throws IOException {
+        JsonNode body = body(ctx);
+        Faults faults = emulator.faults();
+        if (body.has("latency_ms")) {
+            faults.latency(Duration.ofMillis(body.get("latency_ms").asLong()));
+        }
+        if (body.has("error_rate")) {
+            faults.errorRate(body.get("error_rate").asDouble());
+        }
+        if (body.has("outage")) {
+            faults.outage(body.get("outage").asBoolean());
+        }
+        if (body.has("drop_next")) {
+            faults.dropNext(body.get("drop_next").asInt());
+        }
+        if (body.has("rate_limit_next")) {
+            JsonNode n = body.get("rate_limit_next");
+            faults.rateLimitNext(n.path("count").asInt(1), n.path("with_headers").asBoolean(true));
+        }
+        if (body.has("fail_next")) {
+            JsonNode n = body.get("fail_next");
+            faults.failNext(n.path("count").asInt(1), n.path("status").asInt(500));
+        }
+        if (body.has("match_key_mode")) {
+            faults.matchKeyMode(MatchKeyMode.valueOf(body.get("match_key_mode").asText().toUpperCase(Locale.ROOT).replace('-', '_')));
+        }
+        if (body.has("rate_limit")) {
+            JsonNode n = body.get("rate_limit");
+            faults.rateLimit(n.path("requests").asInt(0), Duration.ofSeconds(n.path("window_seconds").asLong(60)));
+        }
+        ctx.json(faultsView());
+    }
+
+    private Map<String, Object> faultsView() {
+        Faults faults = emulator.faults();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("latency_ms", faults.currentLatency().toMillis());
+        view.put("match_key_mode", faults.currentMatchKeyMode().name());
+        faults.currentRateQuota().ifPresent(q ->
+                view.put("rate_limit", Map.of("requests", q.limit(), "window_seconds", q.window().toSeconds())));
+        return view;
+    }
+
+    /** {@code ?limit=N} (default 1000): the newest N entries, oldest first. */
+    private void requests(Context ctx) {
+        int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(1000);
+        List<RequestRecord> entries = emulator.requestLog().entries();
+        ctx.json(entries.subList(Math.max(0, entries.size() - limit), entries.size()));
+    }
+
+    private Project existing(Context ctx) {
+        return emulator.existingProject(ctx.pathParam("apiKey"))
+                .orElseThrow(() -> new NoSuchElementException("no project for that API key"));
+    }
+
+    private JsonNode body(Context ctx) throws IOException {
+        return ctx.body().isBlank() ? mapper.createObjectNode() : mapper.readTree(ctx.body());
+    }
+
+    private static String field(JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value.asText();
+    }
+
+    private static AccountStatus status(String value) {
+        return AccountStatus.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    private static void adminError(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", Map.of("message", String.valueOf(message), "status", status)));
+    }
+}

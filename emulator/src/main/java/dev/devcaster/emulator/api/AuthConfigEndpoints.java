@@ -1,0 +1,39 @@
+package dev.devcaster.emulator.api;
+
+import dev.devcaster.emulator.AuthConfig;
+import dev.devcaster.emulator.Project;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** GET auth_configs: the list (disabled ones on request) and one config. */
+final class AuthConfigEndpoints {
+
+    private final Representations views;
+
+    AuthConfigEndpoints(Representations views) {
+        this.views = views;
+    }
+
+    void list(ApiRequest request) {
+        Context ctx = request.ctx();
+        Project project = request.project();
+        Set<String> toolkits = QueryValues.array(ctx, "toolkit_slug").stream()
+                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        boolean showDisabled = QueryValues.bool(ctx, "show_disabled");
+        List<AuthConfig> configs = project.authConfigs().stream()
+                .filter(c -> toolkits.isEmpty() || toolkits.contains(c.toolkitSlug()))
+                .filter(c -> showDisabled || !c.disabled())
+                .toList();
+        ctx.json(Pagination.page(request, configs, c -> views.authConfig(c, project.connectionCount(c.id())), false));
+    }
+
+    void get(ApiRequest request) {
+        String id = request.ctx().pathParam("id");
+        AuthConfig config = request.project().authConfig(id).orElseThrow(() ->
+                ApiException.notFound("AuthConfig_NotFound", "Auth config " + id + " not found"));
+        request.ctx().json(views.authConfig(config, request.project().connectionCount(id)));
+    }
+}

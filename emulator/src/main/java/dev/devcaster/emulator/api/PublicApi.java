@@ -1,0 +1,154 @@
+package dev.devcaster.emulator.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devcaster.emulator.Faults;
+import dev.devcaster.emulator.KeyFingerprint;
+import dev.devcaster.emulator.Project;
+import dev.devcaster.emulator.RequestLog;
+import dev.devcaster.emulator.RequestRecord;
+import dev.devcaster.emulator.catalog.Catalog;
+import dev.devcaster.emulator.catalog.ConfigValidator;
+import dev.devcaster.emulator.faults.InjectedFault;
+import dev.devcaster.emulator.faults.RateQuota;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The public Devcaster API under /api/v3 and /api/v3.1. Every route runs the same pipeline:
+ * injected faults, the per-key quota, API-key auth, the handler, then one request-log entry.
+ */
+public final class PublicApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublicApi.class);
+    private static final String API_KEY_HEADER = "x-api-key";
+
+    private final Function<String, Optional<Project>> projects;
+    private final Faults faults;
+    private final RequestLog requestLog;
+    private final TriggerTypeEndpoints triggerTypes;
+    private final TriggerInstanceEndpoints triggerInstances;
+    private final ConnectedAccountEndpoints connectedAccounts;
+    private final AuthConfigEndpoints authConfigs;
+
+    public PublicApi(Function<String, Optional<Project>> projects, Supplier<Catalog> catalog, Faults faults,
+                     RequestLog requestLog, ObjectMapper mapper) {
+        this.projects = projects;
+        this.faults = faults;
+        this.requestLog = requestLog;
+        Representations views = new Representations(mapper);
+        this.triggerTypes = new TriggerTypeEndpoints(catalog, views);
+        this.triggerInstances = new TriggerInstanceEndpoints(catalog, new ConfigValidator(), mapper, views);
+        this.connectedAccounts = new ConnectedAccountEndpoints(views);
+        this.authConfigs = new AuthConfigEndpoints(views);
+    }
+
+    public void register(Javalin app) {
+        for (ApiVersion version : ApiVersion.values()) {
+            route(app, version, HandlerType.GET, "/triggers_types/list/enum", triggerTypes::listEnum);
+            route(app, version, HandlerType.GET, "/triggers_types/{slug}", triggerTypes::get);
+            route(app, version, HandlerType.GET, "/triggers_types", triggerTypes::list);
+            route(app, version, HandlerType.POST, "/trigger_instances/{slug}/upsert", triggerInstances::upsert);
+            route(app, version, HandlerType.GET, "/trigger_instances/active", triggerInstances::listActive);
+            route(app, version, HandlerType.PATCH, "/trigger_instances/manage/{triggerId}", triggerInstances::setStatus);
+            route(app, version, HandlerType.DELETE, "/trigger_instances/manage/{triggerId}", triggerInstances::delete);
+            route(app, version, HandlerType.GET, "/connected_accounts", connectedAccounts::list);
+            route(app, version, HandlerType.GET, "/connected_accounts/{id}", connectedAccounts::get);
+            route(app, version, HandlerType.GET, "/auth_configs", authConfigs::list);
+            route(app, version, HandlerType.GET, "/auth_configs/{id}", authConfigs::get);
+        }
+    }
+
+    private void route(Javalin app, ApiVersion version, HandlerType method, String template, ApiHandler handler) {
+        // One counter per route, whichever prefix was used.
+        String endpoint = method.name() + " " + ApiVersion.V3.prefix() + template;
+        app.addHttpHandler(method, version.prefix() + template, ctx -> serve(ctx, version, endpoint, handler));
+    }
+
+    private void serve(Context ctx, ApiVersion version, String endpoint, ApiHandler handler) {
+        Instant at = Instant.now();
+        String apiKey = ctx.header(API_KEY_HEADER);
+        String keyId = KeyFingerprint.of(apiKey);
+        String requestId = "req_" + Long.toHexString(System.nanoTime()) + Integer.toHexString(ctx.hashCode());
+        ctx.header("x-request-id", requestId);
+        int status;
+        try {
+            status = handle(ctx, version, handler, apiKey, keyId, requestId);
+        } catch (ApiException e) {
+            ctx.status(e.status()).json(ErrorEnvelope.of(e, requestId));
+            status = e.status();
+        } catch (Exception e) {
+            LOG.error("{} failed", endpoint, e);
+            ApiException internal = new ApiException(500, 1500, "Internal_Error", "Internal server error", null, List.of());
+            ctx.status(500).json(ErrorEnvelope.of(internal, requestId));
+            status = 500;
+        }
+        requestLog.add(new RequestRecord(at, ctx.method().name(), ctx.path(), endpoint, status, keyId));
+    }
+
+    /** Returns the status answered, 0 for a dropped connection. */
+    private int handle(Context ctx, ApiVersion version, ApiHandler handler, String apiKey, String keyId,
+                       String requestId) throws Exception {
+        Duration latency = faults.currentLatency();
+        if (!latency.isZero()) {
+            Thread.sleep(latency.toMillis());
+        }
+        Optional<InjectedFault> fault = faults.next();
+        if (fault.isPresent()) {
+            return inject(ctx, fault.get(), requestId);
+        }
+        Optional<RateQuota> quota = faults.currentRateQuota();
+        if (quota.isPresent()) {
+            RateQuota.Usage usage = quota.get().consume(keyId, Instant.now());
+            rateLimitHeaders(ctx, quota.get().limit(), usage.remaining(), quota.get().window().toSeconds());
+            if (!usage.allowed()) {
+                ctx.header("Retry-After", Long.toString(usage.retryAfterSeconds()));
+                ctx.status(429).json(ErrorEnvelope.rateLimited(quota.get().limit(), quota.get().window().toSeconds()));
+                return 429;
+            }
+        }
+        Project project = (apiKey == null ? Optional.<Project>empty() : projects.apply(apiKey))
+                .orElseThrow(ApiException::unauthorized);
+        handler.handle(new ApiRequest(ctx, project, version));
+        return ctx.statusCode();
+    }
+
+    private int inject(Context ctx, InjectedFault fault, String requestId) {
+        switch (fault.kind()) {
+            case DROP -> {
+                ConnectionDropper.drop(ctx);
+                return 0;
+            }
+            case RATE_LIMITED -> {
+                int limit = faults.currentRateQuota().map(RateQuota::limit).orElse(2000);
+                long window = faults.currentRateQuota().map(q -> q.window().toSeconds()).orElse(60L);
+                if (fault.withHeaders()) {
+                    rateLimitHeaders(ctx, limit, 0, window);
+                    ctx.header("Retry-After", "1");
+                }
+                ctx.status(429).json(ErrorEnvelope.rateLimited(limit, window));
+                return 429;
+            }
+            default -> {
+                ApiException error = new ApiException(fault.status(), 1000 + fault.status(), "Emulator_InjectedFault",
+                        fault.status() == 503 ? "Service unavailable" : "Injected failure", null, List.of());
+                ctx.status(fault.status()).json(ErrorEnvelope.of(error, requestId));
+                return fault.status();
+            }
+        }
+    }
+
+    private static void rateLimitHeaders(Context ctx, int limit, int remaining, long windowSeconds) {
+        ctx.header("X-RateLimit", Integer.toString(limit));
+        ctx.header("X-RateLimit-Remaining", Integer.toString(remaining));
+        ctx.header("X-RateLimit-Window-Size", windowSeconds + "s");
+    }
+}

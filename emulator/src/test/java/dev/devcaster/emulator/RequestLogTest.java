@@ -1,0 +1,43 @@
+package dev.devcaster.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RequestLogTest extends EmulatorTestSupport {
+
+    private static final String SECRET = "sk-live-very-secret-key";
+
+    @Test
+    void logsEveryPublicRequestByRouteTemplateWithoutTheKey() {
+        emulator.project(SECRET);
+        get("/api/v3/trigger_instances/active", SECRET);
+        get("/api/v3.1/trigger_instances/active", SECRET);
+        post("/api/v3/trigger_instances/GITHUB_COMMIT_EVENT/upsert", SECRET, "{}");
+        get("/_emulator/health");
+
+        assertThat(emulator.requestLog().count("GET /api/v3/trigger_instances/active")).isEqualTo(2);
+        assertThat(emulator.requestLog().count("POST /api/v3/trigger_instances/{slug}/upsert")).isEqualTo(1);
+        assertThat(emulator.requestLog().counters()).hasSize(2);
+        assertThat(emulator.requestLog().entries()).hasSize(3).allSatisfy(r -> {
+            assertThat(r.apiKeyId()).isEqualTo(KeyFingerprint.of(SECRET)).doesNotContain(SECRET);
+            assertThat(r.at()).isNotNull();
+        });
+        assertThat(emulator.requestLog().entries().get(1).path()).isEqualTo("/api/v3.1/trigger_instances/active");
+        assertThat(emulator.requestLog().entries().get(2).status()).isEqualTo(400);
+        assertThat(get("/_emulator/requests").body()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void ringIsBoundedWhileCountersStayExact() {
+        RequestLog log = new RequestLog(3);
+        for (int i = 0; i < 10; i++) {
+            log.add(new RequestRecord(T0.plusSeconds(i), "GET", "/p" + i, "GET /p", 200, "-"));
+        }
+
+        assertThat(log.entries()).extracting(RequestRecord::path).containsExactly("/p7", "/p8", "/p9");
+        assertThat(log.count("GET /p")).isEqualTo(10);
+        log.clear();
+        assertThat(log.counters()).isEmpty();
+    }
+}
