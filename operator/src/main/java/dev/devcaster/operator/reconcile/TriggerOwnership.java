@@ -1,0 +1,69 @@
+package dev.devcaster.operator.reconcile;
+
+import dev.devcaster.operator.trigger.Trigger;
+
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Two Triggers that map to one remote instance: the oldest (creationTimestamp, then
+ * namespace/name) owns it; the others report Conflict and never touch it, not even on deletion.
+ */
+public final class TriggerOwnership {
+
+    private static final Comparator<Trigger> AGE = Comparator
+        .comparing((Trigger t) -> t.getMetadata().getCreationTimestamp(), Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(t -> t.getMetadata().getNamespace() + "/" + t.getMetadata().getName());
+
+    private final Supplier<Stream<Trigger>> triggers;
+
+    public TriggerOwnership(Supplier<Stream<Trigger>> triggers) {
+        this.triggers = triggers;
+    }
+
+    /** The older Trigger that manages this remote id, if it is not {@code trigger}. */
+    public Optional<Trigger> olderClaimant(Trigger trigger, String triggerId) {
+        return others(trigger)
+            .filter(other -> TriggerAnnotations.recordedTriggerId(other).map(triggerId::equals).orElse(false))
+            .filter(other -> AGE.compare(other, trigger) < 0)
+            .min(AGE);
+    }
+
+    /** Throws Conflict when an older Trigger manages {@code triggerId}. */
+    public void requireOwner(Trigger trigger, String triggerId) {
+        olderClaimant(trigger, triggerId).ifPresent(other -> {
+            throw conflict(other, "remote trigger " + triggerId);
+        });
+    }
+
+    /**
+     * Throws Conflict when an older Trigger declares the same remote instance (same slug, account
+     * and config), before this one writes anything that could touch it.
+     */
+    public void requireNoOlderTwin(Trigger trigger, DesiredState desired) {
+        others(trigger)
+            .filter(other -> AGE.compare(other, trigger) < 0)
+            .filter(other -> desired.slug().equalsIgnoreCase(other.getSpec().getSlug()))
+            .filter(other -> other.getStatus() != null
+                && desired.connectedAccountId().equals(other.getStatus().getConnectedAccountId()))
+            .filter(other -> Objects.equals(other.getSpec().getTriggerConfig(), trigger.getSpec().getTriggerConfig()))
+            .min(AGE)
+            .ifPresent(other -> {
+                throw conflict(other, "the same " + desired.slug() + " trigger on account " + desired.connectedAccountId());
+            });
+    }
+
+    private Stream<Trigger> others(Trigger trigger) {
+        String uid = trigger.getMetadata().getUid();
+        return triggers.get().filter(other -> !Objects.equals(other.getMetadata().getUid(), uid))
+            .filter(other -> other.getMetadata().getDeletionTimestamp() == null);
+    }
+
+    private static TriggerProblem conflict(Trigger owner, String what) {
+        return new TriggerProblem(ReadyReason.Conflict, what + " is managed by " + owner.getMetadata().getNamespace() + "/"
+            + owner.getMetadata().getName() + "; delete this Trigger or change its slug, account or config");
+    }
+}

@@ -1,0 +1,287 @@
+package dev.devcaster.operator.reconcile;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devcaster.operator.config.OperatorConfig;
+import dev.devcaster.operator.devcaster.DevcasterClient;
+import dev.devcaster.operator.devcaster.DevcasterCredentials;
+import dev.devcaster.operator.devcaster.DevcasterException;
+import dev.devcaster.operator.devcaster.InvalidConfigException;
+import dev.devcaster.operator.devcaster.NotFoundException;
+import dev.devcaster.operator.devcaster.RateLimitedException;
+import dev.devcaster.operator.devcaster.RejectedException;
+import dev.devcaster.operator.devcaster.TriggerType;
+import dev.devcaster.operator.devcaster.UnauthorizedException;
+import dev.devcaster.operator.schema.TriggerConfigValidator;
+import dev.devcaster.operator.trigger.DeletionPolicy;
+import dev.devcaster.operator.trigger.Trigger;
+import dev.devcaster.operator.trigger.TriggerState;
+import dev.devcaster.operator.trigger.TriggerStatus;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * One reconcile of a Trigger, in the order of the design: paused? credentials, trigger type,
+ * config validation, connected account, find/adopt, create or update, record, reschedule. Every
+ * outcome ends in the Ready condition; nothing is written remotely before the config is valid.
+ */
+@ControllerConfiguration(name = TriggerReconciler.NAME, generationAwareEventProcessing = false)
+public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> {
+
+    public static final String NAME = "trigger";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriggerReconciler.class);
+    private static final String SECRET_INDEX = "credentials-secret";
+
+    private final OperatorConfig config;
+    private final TriggerConfigValidator validator = new TriggerConfigValidator();
+    private final TriggerTypeCache types;
+    private final AccountResolver accounts;
+    private final RemoteTriggerSync sync;
+    private final JitteredRetry rateLimitBackoff;
+    private final TriggerReasons reasons;
+    private volatile InformerEventSource<Secret, Trigger> secrets;
+    private volatile IndexerResourceCache<Trigger> triggerCache;
+
+    public TriggerReconciler(OperatorConfig config, DevcasterClient devcaster, TriggerReasons reasons,
+                             RemoteTriggerSync.AfterUpsert afterUpsert) {
+        this.config = config;
+        this.reasons = reasons;
+        this.types = new TriggerTypeCache(devcaster.triggerTypes(), config.typeCacheTtl());
+        this.accounts = new AccountResolver(devcaster.connectedAccounts());
+        this.sync = new RemoteTriggerSync(devcaster.triggerInstances(), afterUpsert);
+        this.rateLimitBackoff = new JitteredRetry(config.recheckPeriod(), config.recheckPeriod().multipliedBy(8));
+    }
+
+    @Override
+    public List<EventSource<?, Trigger>> prepareEventSources(EventSourceContext<Trigger> context) {
+        triggerCache = context.getPrimaryCache();
+        triggerCache.addIndexer(SECRET_INDEX, t -> t.getSpec() == null || t.getSpec().getCredentialsSecretRef() == null
+            ? List.of() : List.of(secretKey(t.getMetadata().getNamespace(), t.getSpec().getCredentialsSecretRef().getName())));
+        // A rotated or newly created Secret re-reconciles exactly the Triggers that reference it.
+        var configuration = InformerEventSourceConfiguration.from(Secret.class, Trigger.class)
+            .withName("credentials-secrets")
+            .withSecondaryToPrimaryMapper(secret -> triggerCache
+                .byIndex(SECRET_INDEX, secretKey(secret.getMetadata().getNamespace(), secret.getMetadata().getName()))
+                .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+            .build();
+        secrets = new InformerEventSource<>(configuration, context);
+        return List.of(secrets);
+    }
+
+    @Override
+    public UpdateControl<Trigger> reconcile(Trigger trigger, Context<Trigger> context) {
+        var report = new TriggerReport(trigger, context.getClient(), reasons);
+        if (TriggerAnnotations.paused(trigger)) {
+            report.outcome(carryOver(trigger), ReadyReason.Paused,
+                "annotation " + TriggerAnnotations.PAUSED + " is \"true\": no remote calls until it is removed");
+            return UpdateControl.noUpdate();
+        }
+        try {
+            DevcasterCredentials credentials = credentials().resolve(trigger);
+            TriggerType type = triggerType(credentials, trigger);
+            String toolkit = type.toolkit().slug();
+            ObjectNode triggerConfig = triggerConfig(trigger);
+            List<String> invalid = validator.validate(type.config(), triggerConfig);
+            if (!invalid.isEmpty()) {
+                throw new TriggerProblem(ReadyReason.InvalidConfig, "config does not match the schema of " + type.slug()
+                    + " at toolkit version " + type.version() + ": " + String.join("; ", invalid));
+            }
+            AccountResolver.Resolution account = accounts.resolve(credentials, trigger, toolkit);
+            DesiredState desired = new DesiredState(type.slug(), toolkit, type.version(), account.account().id(),
+                validator.withDefaults(type.config(), triggerConfig), trigger.getSpec().enabled());
+            TriggerStatus previous = carryOver(trigger);
+            boolean previouslyApplied = desired.hash().equals(previous.getDesiredHash());
+            deletePending(credentials, trigger);
+
+            RemoteTriggerSync.Outcome outcome = sync.sync(credentials, trigger, desired, previouslyApplied, ownership(),
+                (newId, replaced) -> report.journal(newId, replaced));
+            account.movedFrom().ifPresent(from -> report.warning("ConnectedAccountChanged", "connected account " + from
+                + " is no longer usable; the trigger moves to " + account.account().id()));
+            outcome.corrections().forEach(c -> report.warning(c.reason(), c.message()));
+
+            TriggerStatus next = carryOver(trigger);
+            next.setTriggerId(outcome.triggerId());
+            next.setConnectedAccountId(desired.connectedAccountId());
+            next.setToolkit(toolkit);
+            next.setToolkitVersion(desired.toolkitVersion());
+            next.setState(outcome.enabled() ? TriggerState.Enabled : TriggerState.Disabled);
+            next.setDesiredHash(desired.hash());
+            next.setPendingDeletion(null);
+            if (outcome.wrote() || !previouslyApplied || next.getLastSyncedTime() == null) {
+                next.setLastSyncedTime(Instant.now().toString());
+            }
+            report.recordTriggerId(outcome.triggerId());
+            report.outcome(next, ReadyReason.Synced, "remote trigger " + outcome.triggerId() + " is "
+                + next.getState() + " on connected account " + desired.connectedAccountId());
+            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(jittered(config.resyncPeriod()));
+        } catch (TriggerProblem problem) {
+            report.outcome(carryOver(trigger), problem.reason(), problem.getMessage());
+            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(problem.retryAfter().orElse(config.recheckPeriod()));
+        } catch (RateLimitedException e) {
+            Duration wait = e.retryAfter().orElseGet(() -> rateLimitBackoff.delay(1));
+            report.outcome(carryOver(trigger), ReadyReason.RateLimited, "Devcaster rate limit reached; retrying in "
+                + wait.toSeconds() + "s (" + e.getMessage() + ")");
+            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(wait);
+        } catch (InvalidConfigException e) {
+            report.outcome(carryOver(trigger), ReadyReason.InvalidConfig, "Devcaster rejected the config: " + e.getMessage());
+            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(config.recheckPeriod());
+        } catch (NotFoundException e) {
+            report.outcome(carryOver(trigger), ReadyReason.UnknownTriggerType, e.getMessage());
+            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(config.recheckPeriod());
+        } catch (UnauthorizedException e) {
+            report.outcome(carryOver(trigger), ReadyReason.CredentialsRejected,
+                "Devcaster rejected the API key; check the Secret or DEVCASTER_API_KEY (" + e.getMessage() + ")");
+            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(config.recheckPeriod());
+        } catch (RejectedException e) {
+            report.outcome(carryOver(trigger), ReadyReason.RemoteRejected, "Devcaster rejected the request: " + e.getMessage());
+            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(config.recheckPeriod());
+        }
+    }
+
+    /** Transient failures (5xx, timeouts, connection errors) land here and are retried with jittered backoff. */
+    @Override
+    public ErrorStatusUpdateControl<Trigger> updateErrorStatus(Trigger trigger, Context<Trigger> context, Exception e) {
+        new TriggerReport(trigger, context.getClient(), reasons).outcome(carryOver(trigger), ReadyReason.RemoteError,
+            "retrying after a transient error: " + describe(e));
+        return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    @Override
+    public DeleteControl cleanup(Trigger trigger, Context<Trigger> context) {
+        var report = new TriggerReport(trigger, context.getClient(), reasons);
+        if (TriggerAnnotations.paused(trigger)) {
+            report.outcome(carryOver(trigger), ReadyReason.Deleting, "paused: the remote trigger is kept until annotation "
+                + TriggerAnnotations.PAUSED + " is removed (or set deletionPolicy: Orphan)");
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.recheckPeriod());
+        }
+        List<String> toDelete = new ArrayList<>(pending(trigger));
+        DeletionPolicy policy = deletionPolicy(trigger, context.getClient());
+        Optional<String> recorded = TriggerAnnotations.recordedTriggerId(trigger)
+            .filter(id -> ownership().olderClaimant(trigger, id).isEmpty());
+        if (policy == DeletionPolicy.Delete) {
+            recorded.ifPresent(toDelete::add);
+        }
+        if (toDelete.isEmpty()) {
+            LOG.info("{}/{} deleted; remote trigger {} {}", trigger.getMetadata().getNamespace(),
+                trigger.getMetadata().getName(), recorded.orElse("(none)"), recorded.isPresent() ? "orphaned" : "");
+            report.deleted();
+            return DeleteControl.defaultDelete();
+        }
+        try {
+            DevcasterCredentials credentials = credentials().resolve(trigger);
+            toDelete.forEach(id -> sync.deleteIfPresent(credentials, id));
+            LOG.info("{}/{} deleted with remote trigger(s) {}", trigger.getMetadata().getNamespace(),
+                trigger.getMetadata().getName(), toDelete);
+            report.deleted();
+            return DeleteControl.defaultDelete();
+        } catch (TriggerProblem problem) {
+            report.outcome(carryOver(trigger), ReadyReason.Deleting, "waiting to delete remote trigger(s) " + toDelete
+                + ": " + problem.getMessage() + " (or set deletionPolicy: Orphan)");
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.recheckPeriod());
+        } catch (DevcasterException e) {
+            report.outcome(carryOver(trigger), ReadyReason.Deleting, "waiting to delete remote trigger(s) " + toDelete
+                + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private CredentialsResolver credentials() {
+        return new CredentialsResolver(config.baseUrl(), config.defaultApiKey(),
+            id -> secrets == null ? Optional.empty() : secrets.get(id));
+    }
+
+    private TriggerOwnership ownership() {
+        return new TriggerOwnership(() -> triggerCache.list());
+    }
+
+    private TriggerType triggerType(DevcasterCredentials credentials, Trigger trigger) {
+        String slug = trigger.getSpec().getSlug();
+        String requested = trigger.getSpec().getToolkitVersion();
+        if (requested != null) {
+            return types.get(credentials, slug, requested);
+        }
+        TriggerType latest = types.get(credentials, slug, "latest");
+        String preferred = config.toolkitVersionFor(latest.toolkit().slug());
+        return "latest".equals(preferred) ? latest : types.get(credentials, slug, preferred);
+    }
+
+    private void deletePending(DevcasterCredentials credentials, Trigger trigger) {
+        pending(trigger).forEach(id -> sync.deleteIfPresent(credentials, id));
+    }
+
+    private DeletionPolicy deletionPolicy(Trigger trigger, KubernetesClient client) {
+        if (trigger.getSpec().getDeletionPolicy() != null) {
+            return trigger.getSpec().getDeletionPolicy();
+        }
+        try {
+            Namespace namespace = client.namespaces().withName(trigger.getMetadata().getNamespace()).get();
+            String annotated = namespace == null || namespace.getMetadata().getAnnotations() == null ? null
+                : namespace.getMetadata().getAnnotations().get(TriggerAnnotations.DELETION_POLICY);
+            return Arrays.stream(DeletionPolicy.values()).filter(p -> p.name().equalsIgnoreCase(annotated)).findFirst()
+                .orElse(config.defaultDeletionPolicy());
+        } catch (KubernetesClientException e) {
+            LOG.warn("cannot read namespace {} for its deletion policy, using {}: {}",
+                trigger.getMetadata().getNamespace(), config.defaultDeletionPolicy(), e.getMessage());
+            return config.defaultDeletionPolicy();
+        }
+    }
+
+    private static List<String> pending(Trigger trigger) {
+        return trigger.getStatus() == null || trigger.getStatus().getPendingDeletion() == null
+            ? List.of() : trigger.getStatus().getPendingDeletion();
+    }
+
+    private static ObjectNode triggerConfig(Trigger trigger) {
+        ObjectNode configured = trigger.getSpec().getTriggerConfig();
+        return configured == null ? JsonNodeFactory.instance.objectNode() : configured;
+    }
+
+    /** A copy of the current status, so comparing old and new tells whether to write. */
+    private static TriggerStatus carryOver(Trigger trigger) {
+        TriggerStatus current = trigger.getStatus() == null ? new TriggerStatus() : trigger.getStatus();
+        TriggerStatus copy = Serialization.clone(current);
+        copy.setObservedGeneration(trigger.getMetadata().getGeneration());
+        return copy;
+    }
+
+    private static Duration jittered(Duration period) {
+        long millis = period.toMillis();
+        return Duration.ofMillis(millis - millis / 10 + ThreadLocalRandom.current().nextLong(millis / 5 + 1));
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String secretKey(String namespace, String name) {
+        return namespace + "/" + name;
+    }
+}
