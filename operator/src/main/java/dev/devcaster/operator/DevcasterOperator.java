@@ -7,7 +7,9 @@ import dev.devcaster.operator.reconcile.RemoteTriggerSync;
 import dev.devcaster.operator.reconcile.TriggerReasons;
 import dev.devcaster.operator.reconcile.TriggerReconciler;
 import dev.devcaster.operator.reconcile.TriggerUpdateFilter;
+import dev.devcaster.operator.runtime.LeaseRelease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
@@ -16,16 +18,37 @@ import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.function.Consumer;
 
 /** The Trigger controller wired into a Java Operator SDK operator, as Main and the tests run it. */
 public final class DevcasterOperator implements AutoCloseable {
 
+    private static final Duration LEASE_DURATION = Duration.ofSeconds(15);
+    private static final Duration RENEW_DEADLINE = Duration.ofSeconds(10);
+    private static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
+
     private final Operator operator;
+    private final OperatorConfig config;
+    private final KubernetesClient client;
+    private volatile boolean stopping;
 
     public DevcasterOperator(OperatorConfig config, KubernetesClient client, DevcasterClient devcaster,
                              MeterRegistry registry, RemoteTriggerSync.AfterUpsert afterUpsert) {
+        this(config, client, devcaster, registry, afterUpsert, DevcasterOperator::exitAfterLostLeadership);
+    }
+
+    /**
+     * @param onLostLeadership what to do when another replica took the Lease while this one still
+     *                         runs: by default the process exits, so two leaders never reconcile at once
+     */
+    public DevcasterOperator(OperatorConfig config, KubernetesClient client, DevcasterClient devcaster,
+                             MeterRegistry registry, RemoteTriggerSync.AfterUpsert afterUpsert,
+                             Runnable onLostLeadership) {
+        this.config = config;
+        this.client = client;
         // Per-resource meters would grow with the number of Triggers; the reason gauge covers that.
         Metrics metrics = MicrometerMetrics.newMicrometerMetricsBuilder(registry).notCollectingMetricsPerResource().build();
         Consumer<ConfigurationServiceOverrider> settings = o -> {
@@ -35,8 +58,14 @@ public final class DevcasterOperator implements AutoCloseable {
                 .withMetrics(metrics)
                 .withStopOnInformerErrorDuringStartup(false);
             if (config.leaderElection()) {
-                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
-                    config.leaderElectionLeaseName(), config.leaderElectionNamespace()));
+                var callbacks = new LeaderCallbacks(() -> { }, () -> {
+                    if (!stopping) {
+                        onLostLeadership.run();
+                    }
+                }, leader -> { });
+                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(config.leaderElectionLeaseName(),
+                    config.leaderElectionNamespace(), LEASE_DURATION, RENEW_DEADLINE, RETRY_PERIOD,
+                    config.leaderElectionIdentity(), callbacks, false));
             }
         };
         this.operator = new Operator(settings);
@@ -66,6 +95,17 @@ public final class DevcasterOperator implements AutoCloseable {
     /** Finishes in-flight reconciles and releases the leader Lease. */
     @Override
     public void close() {
+        stopping = true;
         operator.stop();
+        if (config.leaderElection()) {
+            LeaseRelease.release(client, config.leaderElectionNamespace(), config.leaderElectionLeaseName(),
+                config.leaderElectionIdentity());
+        }
+    }
+
+    private static void exitAfterLostLeadership() {
+        LoggerFactory.getLogger(DevcasterOperator.class)
+            .error("lost the leader lease to another replica; exiting so that only the new leader reconciles");
+        System.exit(1);
     }
 }

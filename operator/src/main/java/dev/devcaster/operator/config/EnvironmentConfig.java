@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,7 @@ public final class EnvironmentConfig {
             bool(LEADER_ELECTION, "false"),
             value(LEADER_ELECTION_NAMESPACE).or(() -> value("POD_NAMESPACE")).orElse("default"),
             value(LEADER_ELECTION_LEASE).orElse("devcaster-operator"),
+            value("POD_NAME").or(() -> value("HOSTNAME")).orElseGet(() -> "devcaster-operator-" + UUID.randomUUID()),
             logFormat(),
             port(HTTP_PORT, "8080"));
     }

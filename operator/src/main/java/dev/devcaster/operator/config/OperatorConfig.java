@@ -17,13 +17,15 @@ import java.util.Set;
  * @param rateLimit              requests per second per API key to Devcaster; 0 = unlimited
  * @param recheckPeriod          how soon a Trigger waiting on something outside the cluster
  *                               (an account, a Secret, a rate limit without Retry-After) is looked at again
+ * @param leaderElectionIdentity this replica's name in the Lease (the pod name)
  * @param httpPort               port of /healthz, /readyz and /metrics; 0 = off
  */
 public record OperatorConfig(Optional<String> defaultApiKey, URI baseUrl, Set<String> watchNamespaces,
                              Duration resyncPeriod, Map<String, String> defaultToolkitVersions, int concurrency,
                              double rateLimit, Duration requestTimeout, Duration typeCacheTtl, Duration recheckPeriod,
                              DeletionPolicy defaultDeletionPolicy, boolean leaderElection,
-                             String leaderElectionNamespace, String leaderElectionLeaseName, LogFormat logFormat,
+                             String leaderElectionNamespace, String leaderElectionLeaseName,
+                             String leaderElectionIdentity, LogFormat logFormat,
                              int httpPort) {
 
     @Override

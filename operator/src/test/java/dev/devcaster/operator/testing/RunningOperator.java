@@ -7,11 +7,13 @@ import dev.devcaster.operator.devcaster.DevcasterClient;
 import dev.devcaster.operator.devcaster.DevcasterClientConfig;
 import dev.devcaster.operator.reconcile.RemoteTriggerSync;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The real operator, in-process, watching one test namespace and talking to the emulator over
@@ -20,9 +22,26 @@ import java.util.Map;
 public final class RunningOperator implements AutoCloseable {
 
     private final DevcasterOperator operator;
+    private final MeterRegistry registry;
+    private final AtomicBoolean lostLeadership;
 
-    private RunningOperator(DevcasterOperator operator) {
+    private RunningOperator(DevcasterOperator operator, MeterRegistry registry, AtomicBoolean lostLeadership) {
         this.operator = operator;
+        this.registry = registry;
+        this.lostLeadership = lostLeadership;
+    }
+
+    public DevcasterOperator operator() {
+        return operator;
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** In tests, losing the Lease is recorded instead of exiting the JVM. */
+    public boolean lostLeadership() {
+        return lostLeadership.get();
     }
 
     public static Builder builder(KubernetesClient client, String namespace, URI devcasterUrl) {
@@ -38,6 +57,7 @@ public final class RunningOperator implements AutoCloseable {
         private final KubernetesClient client;
         private final Map<String, String> env = new HashMap<>();
         private RemoteTriggerSync.AfterUpsert afterUpsert = RemoteTriggerSync.AfterUpsert.NONE;
+        private MeterRegistry registry = new SimpleMeterRegistry();
 
         private Builder(KubernetesClient client, String namespace, URI devcasterUrl) {
             this.client = client;
@@ -64,13 +84,20 @@ public final class RunningOperator implements AutoCloseable {
             return this;
         }
 
+        public Builder registry(MeterRegistry registry) {
+            this.registry = registry;
+            return this;
+        }
+
         public RunningOperator start() {
             OperatorConfig config = new EnvironmentConfig(env).load();
             DevcasterClient devcaster = new DevcasterClient(DevcasterClientConfig.defaults()
-                .withRequestTimeout(config.requestTimeout()), new SimpleMeterRegistry());
-            DevcasterOperator operator = new DevcasterOperator(config, client, devcaster, new SimpleMeterRegistry(), afterUpsert);
+                .withRequestTimeout(config.requestTimeout()), registry);
+            AtomicBoolean lost = new AtomicBoolean();
+            DevcasterOperator operator = new DevcasterOperator(config, client, devcaster, registry, afterUpsert,
+                () -> lost.set(true));
             operator.start();
-            return new RunningOperator(operator);
+            return new RunningOperator(operator, registry, lost);
         }
     }
 }
