@@ -61,6 +61,16 @@ public final class AccountResolver {
             + " has no ACTIVE connected account for toolkit " + toolkit + "; connect one in Devcaster");
     }
 
+    /** Whether the account the Trigger runs on may stay: what a resync checks against a snapshot. */
+    public boolean stillUsable(Trigger trigger, ConnectedAccount account, String toolkit) {
+        String pinned = trigger.getSpec().getConnectedAccountId();
+        if (pinned != null) {
+            return pinned.equals(account.id()) && account.status() == ConnectedAccountStatus.ACTIVE
+                && !account.disabled() && toolkit.equals(account.toolkitSlug());
+        }
+        return usable(account, trigger.getSpec().getUserId(), toolkit);
+    }
+
     private ConnectedAccount pinned(DevcasterCredentials credentials, String id, String toolkit) {
         ConnectedAccount account = find(credentials, id).orElseThrow(() -> new TriggerProblem(
             ReadyReason.ConnectedAccountNotFound, "connected account " + id + " not found"));

@@ -3,6 +3,7 @@ package dev.devcaster.operator.reconcile;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devcaster.operator.config.OperatorConfig;
+import dev.devcaster.operator.devcaster.ConnectedAccount;
 import dev.devcaster.operator.devcaster.DevcasterClient;
 import dev.devcaster.operator.devcaster.DevcasterCredentials;
 import dev.devcaster.operator.devcaster.DevcasterException;
@@ -10,6 +11,7 @@ import dev.devcaster.operator.devcaster.InvalidConfigException;
 import dev.devcaster.operator.devcaster.NotFoundException;
 import dev.devcaster.operator.devcaster.RateLimitedException;
 import dev.devcaster.operator.devcaster.RejectedException;
+import dev.devcaster.operator.devcaster.TriggerInstance;
 import dev.devcaster.operator.devcaster.TriggerType;
 import dev.devcaster.operator.devcaster.UnauthorizedException;
 import dev.devcaster.operator.schema.TriggerConfigValidator;
@@ -43,6 +45,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -64,6 +67,7 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
     private final TriggerConfigValidator validator = new TriggerConfigValidator();
     private final TriggerTypeCache types;
     private final AccountResolver accounts;
+    private final RemoteInventory inventory;
     private final RemoteTriggerSync sync;
     private final JitteredRetry rateLimitBackoff;
     private final TriggerReasons reasons;
@@ -76,6 +80,8 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
         this.reasons = reasons;
         this.types = new TriggerTypeCache(devcaster.triggerTypes(), config.typeCacheTtl());
         this.accounts = new AccountResolver(devcaster.connectedAccounts());
+        this.inventory = new RemoteInventory(devcaster.triggerInstances(), devcaster.connectedAccounts(),
+            config.resyncPeriod().dividedBy(2));
         this.sync = new RemoteTriggerSync(devcaster.triggerInstances(), afterUpsert);
         this.rateLimitBackoff = new JitteredRetry(config.recheckPeriod(), config.recheckPeriod().multipliedBy(8));
     }
@@ -114,9 +120,13 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
                 throw new TriggerProblem(ReadyReason.InvalidConfig, "config does not match the schema of " + type.slug()
                     + " at toolkit version " + type.version() + ": " + String.join("; ", invalid));
             }
+            ObjectNode desiredConfig = validator.withDefaults(type.config(), triggerConfig);
+            if (unchangedSinceLastSync(credentials, trigger, type, desiredConfig)) {
+                return UpdateControl.<Trigger>noUpdate().rescheduleAfter(jittered(config.resyncPeriod()));
+            }
             AccountResolver.Resolution account = accounts.resolve(credentials, trigger, toolkit);
             DesiredState desired = new DesiredState(type.slug(), toolkit, type.version(), account.account().id(),
-                validator.withDefaults(type.config(), triggerConfig), trigger.getSpec().enabled());
+                desiredConfig, trigger.getSpec().enabled());
             TriggerStatus previous = carryOver(trigger);
             boolean previouslyApplied = desired.hash().equals(previous.getDesiredHash());
             deletePending(credentials, trigger);
@@ -211,6 +221,35 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
                 + ": " + e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * The resync fast path: the spec is what was last applied, the Trigger was Synced, and the
+     * project snapshot shows its instance and account as desired. Then there is nothing to do:
+     * no remote call of its own and no status write.
+     */
+    private boolean unchangedSinceLastSync(DevcasterCredentials credentials, Trigger trigger, TriggerType type,
+                                           ObjectNode desiredConfig) {
+        TriggerStatus status = trigger.getStatus();
+        boolean synced = status != null && status.getTriggerId() != null && status.getConnectedAccountId() != null
+            && status.getDesiredHash() != null && Objects.equals(status.getObservedGeneration(), trigger.getMetadata().getGeneration())
+            && (status.getPendingDeletion() == null || status.getPendingDeletion().isEmpty())
+            && TriggerConditions.find(status.getConditions(), TriggerConditions.READY)
+                .map(c -> ReadyReason.Synced.name().equals(c.getReason())).orElse(false);
+        if (!synced) {
+            return false;
+        }
+        DesiredState desired = new DesiredState(type.slug(), type.toolkit().slug(), type.version(),
+            status.getConnectedAccountId(), desiredConfig, trigger.getSpec().enabled());
+        if (!desired.hash().equals(status.getDesiredHash())) {
+            return false;
+        }
+        RemoteInventory.Snapshot snapshot = inventory.snapshot(credentials);
+        TriggerInstance instance = snapshot.instances().get(status.getTriggerId());
+        ConnectedAccount account = snapshot.accounts().get(status.getConnectedAccountId());
+        return instance != null && account != null && desired.matches(instance) && instance.enabled() == desired.enabled()
+            && accounts.stillUsable(trigger, account, type.toolkit().slug())
+            && ownership().olderClaimant(trigger, status.getTriggerId()).isEmpty();
     }
 
     private CredentialsResolver credentials() {

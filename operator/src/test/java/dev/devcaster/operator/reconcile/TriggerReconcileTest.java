@@ -16,6 +16,7 @@ import dev.devcaster.operator.trigger.SecretKeyRef;
 import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerState;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -436,6 +437,34 @@ class TriggerReconcileTest {
     }
 
     @Test
+    void resyncReadsTheProjectPageByPageInsteadOfOncePerTrigger() {
+        account("alice", "github", AccountStatus.ACTIVE, 5);
+        int count = 6;
+        try (var op = operator()) {
+            for (int i = 0; i < count; i++) {
+                Trigger t = githubCommits("many-" + i, "alice");
+                t.getSpec().getTriggerConfig().put("repo", "repo-" + i);
+                apply(t);
+            }
+            for (int i = 0; i < count; i++) {
+                triggers.ready("many-" + i);
+            }
+            emulator.requestLog().clear();
+
+            // At least two resync periods (2s each) for all six Triggers.
+            eventually().during(java.time.Duration.ofSeconds(5)).until(() -> true);
+
+            var counters = emulator.requestLog().counters();
+            assertThat(counters.getOrDefault("GET /api/v3/connected_accounts/{id}", 0L)).isZero();
+            assertThat(counters.getOrDefault(UPSERT, 0L)).isZero();
+            // Per-Trigger reads would be >= 6 Triggers x 2 resyncs; the shared snapshot is one
+            // list call per page per snapshot age (1s here).
+            assertThat(counters.getOrDefault("GET /api/v3/trigger_instances/active", 0L)).isLessThan(count * 2);
+            assertThat(counters.getOrDefault("GET /api/v3/connected_accounts", 0L)).isLessThan(count * 2);
+        }
+    }
+
+    @Test
     void triggerRestoredWithoutStatusReattachesToItsInstance() {
         account("alice", "github", AccountStatus.ACTIVE, 5);
         String id;
@@ -544,7 +573,7 @@ class TriggerReconcileTest {
     }
 
     @Test
-    void perNamespaceCredentialsIsolateProjects(TestNamespace second) {
+    void perNamespaceCredentialsIsolateProjects() {
         Project teamB = emulator.project("key-team-b");
         account("alice", "github", AccountStatus.ACTIVE, 5);
         teamB.addConnectedAccount("alice", "github", AccountStatus.ACTIVE, Instant.now());
@@ -556,7 +585,8 @@ class TriggerReconcileTest {
             triggers.ready("team-a");
         }
         // Same name, same spec, another namespace with another key: another project.
-        String nsB = second.name();
+        String nsB = ns + "-b";
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(nsB).endMetadata().build()).create();
         client.secrets().inNamespace(nsB).resource(secret("creds", "key-team-b")).serverSideApply();
         try (var op = RunningOperator.builder(client, nsB, emulator.baseUrl()).start()) {
             Trigger b = githubCommits("team-a", "alice");
