@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Steps 6 and 7: find the remote trigger (recorded id, else adopt an identical one, else none) and
- * make it match the desired state. The server's match key decides whether a config change keeps
- * the id or yields a new instance; either way, the replaced instance is handed to the
- * {@link ReplacementJournal} before it is deleted, so a crash never leaks nor duplicates one.
+ * Steps 6 and 7: find the remote trigger and make it match the desired state. Without a recorded
+ * id, the upsert itself adopts: Devcaster's match key returns the existing instance with the same
+ * slug, account and config (200) instead of creating a second one, so a crash between create and
+ * status write never duplicates, and no list of the account's instances is needed. The match key
+ * also decides whether a config change keeps the id or yields a new instance; a replaced instance
+ * is handed to the {@link ReplacementJournal} before it is deleted, so a crash never leaks one.
  */
 public final class RemoteTriggerSync {
 
@@ -59,14 +61,6 @@ public final class RemoteTriggerSync {
         Optional<String> recorded = TriggerAnnotations.recordedTriggerId(trigger);
         recorded.ifPresent(id -> ownership.requireOwner(trigger, id));
         Optional<TriggerInstance> current = recorded.flatMap(id -> find(credentials, id));
-        if (recorded.isEmpty()) {
-            current = adoptable(credentials, desired);
-            if (current.isPresent()) {
-                ownership.requireOwner(trigger, current.get().id());
-                corrections.add(new Correction("Adopted", "adopted existing remote trigger " + current.get().id()
-                    + " with the same slug, account and config"));
-            }
-        }
 
         String triggerId;
         boolean enabled;
@@ -87,6 +81,10 @@ public final class RemoteTriggerSync {
                 desired.connectedAccountId(), desired.config(), Map.of(desired.toolkit(), desired.toolkitVersion()), null));
             afterUpsert.upserted(trigger, result.triggerId());
             ownership.requireOwner(trigger, result.triggerId());
+            if (recorded.isEmpty() && !result.created()) {
+                corrections.add(new Correction("Adopted", "adopted existing remote trigger " + result.triggerId()
+                    + " with the same slug, account and config"));
+            }
             triggerId = result.triggerId();
             enabled = true;
             wrote = true;
@@ -120,13 +118,6 @@ public final class RemoteTriggerSync {
     private Optional<TriggerInstance> find(DevcasterCredentials credentials, String triggerId) {
         return api.list(credentials, TriggerInstanceQuery.includingDisabled().withTriggerIds(triggerId), null)
             .items().stream().filter(i -> triggerId.equals(i.id())).findFirst();
-    }
-
-    private Optional<TriggerInstance> adoptable(DevcasterCredentials credentials, DesiredState desired) {
-        return api.listAll(credentials, TriggerInstanceQuery.includingDisabled()
-                .withConnectedAccountIds(desired.connectedAccountId())
-                .withTriggerNames(desired.slug()))
-            .stream().filter(desired::matches).findFirst();
     }
 
     private void setEnabled(DevcasterCredentials credentials, String triggerId, boolean enabled) {

@@ -27,7 +27,7 @@ public final class CrdInstaller {
         }
     }
 
-    static void install(KubernetesClient client) {
+    public static void install(KubernetesClient client) {
         CustomResourceDefinition crd = load(client);
         client.apiextensions().v1().customResourceDefinitions().resource(crd).forceConflicts().serverSideApply();
         client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
