@@ -55,8 +55,7 @@ public final class DevcasterOperator implements AutoCloseable {
             o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withConcurrentReconciliationThreads(config.concurrency())
-                .withMetrics(metrics)
-                .withStopOnInformerErrorDuringStartup(false);
+                .withMetrics(metrics);
             if (config.leaderElection()) {
                 var callbacks = new LeaderCallbacks(() -> { }, () -> {
                     if (!stopping) {

@@ -122,6 +122,8 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
             }
             ObjectNode desiredConfig = validator.withDefaults(type.config(), triggerConfig);
             if (unchangedSinceLastSync(credentials, trigger, type, desiredConfig)) {
+                LOG.debug("{}/{} reason=Synced triggerId={}: in sync, nothing to do", trigger.getMetadata().getNamespace(),
+                    trigger.getMetadata().getName(), trigger.getStatus().getTriggerId());
                 return UpdateControl.<Trigger>noUpdate().rescheduleAfter(jittered(config.resyncPeriod()));
             }
             AccountResolver.Resolution account = accounts.resolve(credentials, trigger, toolkit);

@@ -437,6 +437,29 @@ class TriggerReconcileTest {
     }
 
     @Test
+    void statusOnlyChangeCausesNoRemoteCall() {
+        account("alice", "github", AccountStatus.ACTIVE, 5);
+        try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey(KEY)
+            .env("RESYNC_PERIOD", "10m").start()) {
+            apply(githubCommits("status-only", "alice"));
+            triggers.ready("status-only");
+            // Let the operator's own writes (status, annotation) settle first.
+            eventually().during(java.time.Duration.ofSeconds(2)).until(() -> true);
+            double reconciles = reconcilesStarted(op);
+            emulator.requestLog().clear();
+
+            client.resources(Trigger.class).inNamespace(ns).withName("status-only").editStatus(t -> {
+                t.getStatus().setLastSyncedTime("2020-01-01T00:00:00Z");
+                return t;
+            });
+
+            eventually().during(java.time.Duration.ofSeconds(3)).until(() ->
+                emulator.requestLog().entries().isEmpty() && reconcilesStarted(op) == reconciles);
+            assertThat(triggers.get("status-only").getStatus().getLastSyncedTime()).isEqualTo("2020-01-01T00:00:00Z");
+        }
+    }
+
+    @Test
     void resyncReadsTheProjectPageByPageInsteadOfOncePerTrigger() {
         account("alice", "github", AccountStatus.ACTIVE, 5);
         int count = 6;
@@ -626,6 +649,11 @@ class TriggerReconcileTest {
 
             assertThat(remote()).singleElement().satisfies(i -> assertThat(i.id()).isEqualTo(t.getStatus().getTriggerId()));
         }
+    }
+
+    static double reconcilesStarted(RunningOperator op) {
+        return op.registry().find("operator.sdk.reconciliations.started").counters().stream()
+            .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     static Secret secret(String name, String apiKey) {
