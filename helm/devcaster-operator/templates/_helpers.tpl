@@ -1,0 +1,106 @@
+{{/* Chart name, truncated to the 63 characters of a label value. */}}
+{{- define "devcaster-operator.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Full name of the release's objects. */}}
+{{- define "devcaster-operator.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "devcaster-operator.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "devcaster-operator.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "devcaster-operator.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{- define "devcaster-operator.labels" -}}
+helm.sh/chart: {{ include "devcaster-operator.chart" . }}
+{{ include "devcaster-operator.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/component: operator
+app.kubernetes.io/part-of: devcaster
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{- define "devcaster-operator.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "devcaster-operator.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- required "serviceAccount.name is required when serviceAccount.create is false" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{- define "devcaster-operator.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+{{- end }}
+
+{{/* "true" or "false": explicit leaderElection.enabled, else on when more than one replica runs. */}}
+{{- define "devcaster-operator.leaderElection" -}}
+{{- if kindIs "bool" .Values.leaderElection.enabled }}
+{{- .Values.leaderElection.enabled }}
+{{- else }}
+{{- gt (int .Values.replicaCount) 1 }}
+{{- end }}
+{{- end }}
+
+{{- define "devcaster-operator.leaseName" -}}
+{{- default (include "devcaster-operator.fullname" .) .Values.leaderElection.leaseName }}
+{{- end }}
+
+{{/* Secret holding the default API key: existingSecret, else the chart's own when apiKey is set, else none. */}}
+{{- define "devcaster-operator.apiKeySecretName" -}}
+{{- if .Values.devcaster.existingSecret }}
+{{- .Values.devcaster.existingSecret }}
+{{- else if .Values.devcaster.apiKey }}
+{{- include "devcaster-operator.fullname" . }}
+{{- end }}
+{{- end }}
+
+{{- define "devcaster-operator.apiKeySecretKey" -}}
+{{- if .Values.devcaster.existingSecret }}
+{{- .Values.devcaster.existingSecretKey }}
+{{- else }}
+{{- "apiKey" }}
+{{- end }}
+{{- end }}
+
+{{/* DEFAULT_TOOLKIT_VERSIONS: github=20250909_00,slack=latest (sorted by toolkit). */}}
+{{- define "devcaster-operator.toolkitVersions" -}}
+{{- $pairs := list }}
+{{- range $toolkit, $version := .Values.defaultToolkitVersions }}
+{{- $pairs = append $pairs (printf "%s=%s" $toolkit $version) }}
+{{- end }}
+{{- join "," $pairs }}
+{{- end }}
+
+{{/* Checks across values that values.schema.json cannot express well. */}}
+{{- define "devcaster-operator.validate" -}}
+{{- if and .Values.devcaster.apiKey .Values.devcaster.existingSecret }}
+{{- fail "set devcaster.apiKey or devcaster.existingSecret, not both" }}
+{{- end }}
+{{- if and (gt (int .Values.replicaCount) 1) (eq (include "devcaster-operator.leaderElection" .) "false") }}
+{{- fail "replicaCount > 1 needs leader election: leave leaderElection.enabled unset (null) or set it to true" }}
+{{- end }}
+{{- end }}
+
+{{/* Service names are DNS labels (63 characters): room for the suffix. */}}
+{{- define "devcaster-operator.metricsServiceName" -}}
+{{- printf "%s-metrics" (include "devcaster-operator.fullname" . | trunc 55 | trimSuffix "-") }}
+{{- end }}
