@@ -1,0 +1,348 @@
+package dev.devcaster.operator.install;
+
+import com.marcnuri.helm.LintResult;
+import dev.devcaster.operator.config.EnvironmentConfig;
+import dev.devcaster.operator.config.LogFormat;
+import dev.devcaster.operator.config.OperatorConfig;
+import dev.devcaster.operator.trigger.DeletionPolicy;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * helm lint and helm template of the chart, asserted on the rendered objects. The rendered
+ * environment is fed to the operator's own {@link EnvironmentConfig}: what the chart renders is
+ * what the operator accepts.
+ */
+class HelmChartTest {
+
+    static final String NS = "devcaster-system";
+
+    /** Exactly what the operator calls (see templates/rbac.yaml). */
+    static final Set<String> OPERATOR_RULES = Set.of(
+        "devcaster.dev/triggers:get,list,watch,patch,update",
+        "devcaster.dev/triggers/status:get,patch,update",
+        "devcaster.dev/triggers/finalizers:update",
+        "/secrets:get,list,watch",
+        "/events:create,patch",
+        "/namespaces:get");
+
+    static Set<String> rules(List<PolicyRule> rules) {
+        return rules.stream().flatMap(r -> r.getResources().stream().map(resource ->
+                String.join(",", r.getApiGroups()) + "/" + resource + ":" + String.join(",", r.getVerbs())
+                    + (r.getResourceNames() == null || r.getResourceNames().isEmpty() ? "" : "@" + r.getResourceNames())))
+            .collect(Collectors.toSet());
+    }
+
+    @Test
+    void chartPassesStrictLint() {
+        LintResult result = RenderedChart.lint();
+
+        assertThat(result.isFailed()).as("%s", result.getMessages()).isFalse();
+        assertThat(result.getMessages()).allSatisfy(m -> assertThat(m).doesNotContain("[ERROR]").doesNotContain("[WARNING]"));
+    }
+
+    @Test
+    void chartCarriesTheGeneratedCrd() throws Exception {
+        Path crds = RepoPaths.CHART.resolve("crds");
+        try (var files = Files.list(crds)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("triggers.devcaster.dev.yaml");
+        }
+        assertThat(Files.readString(crds.resolve("triggers.devcaster.dev.yaml")))
+            .isEqualTo(Files.readString(RepoPaths.ROOT.resolve("crds/triggers.devcaster.dev.yaml")));
+    }
+
+    @Test
+    void defaultValuesRenderAClusterWideLeastPrivilegeInstall() {
+        RenderedChart chart = RenderedChart.render(NS, "");
+
+        assertThat(chart.kinds()).containsExactlyInAnyOrder(
+            "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service", "Deployment");
+        assertThat(rules(chart.one(ClusterRole.class).getRules())).isEqualTo(OPERATOR_RULES);
+        ClusterRoleBinding binding = chart.one(ClusterRoleBinding.class);
+        assertThat(binding.getRoleRef().getName()).isEqualTo(chart.one(ClusterRole.class).getMetadata().getName());
+        assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
+            assertThat(s.getKind()).isEqualTo("ServiceAccount");
+            assertThat(s.getName()).isEqualTo(chart.one(ServiceAccount.class).getMetadata().getName());
+            assertThat(s.getNamespace()).isEqualTo(NS);
+        });
+
+        Deployment deployment = chart.deployment();
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        assertThat(pod.getServiceAccountName()).isEqualTo(chart.one(ServiceAccount.class).getMetadata().getName());
+        assertThat(pod.getTerminationGracePeriodSeconds()).isEqualTo(30L);
+        Container c = chart.container();
+        assertThat(c.getImage()).isEqualTo("ghcr.io/devcaster/devcaster-operator:0.1.0");
+        assertThat(c.getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("http-metrics");
+            assertThat(p.getContainerPort()).isEqualTo(8080);
+        });
+        assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+        assertThat(c.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http-metrics");
+        assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+        assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(c.getResources().getLimits()).containsKeys("cpu", "memory");
+
+        Map<String, EnvVar> env = chart.env();
+        assertThat(env).doesNotContainKey("DEVCASTER_API_KEY").doesNotContainKey("LEADER_ELECTION_NAMESPACE");
+        assertThat(chart.envValue("LEADER_ELECTION")).hasValue("false");
+        assertThat(chart.envValue("WATCH_NAMESPACES")).hasValue("");
+        assertThat(chart.envValue("JAVA_TOOL_OPTIONS")).hasValueSatisfying(v -> assertThat(v).contains("-XX:MaxRAMPercentage=75"));
+        assertThat(env.get("POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
+        assertThat(env.get("POD_NAME").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+
+        Service service = chart.one(Service.class);
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("http-metrics");
+            assertThat(p.getPort()).isEqualTo(8080);
+        });
+        assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+
+        // The operator's own parser accepts the rendered environment and reads the documented defaults.
+        OperatorConfig config = new EnvironmentConfig(chart.processEnv("devcaster-operator-abc")).load();
+        assertThat(config.defaultApiKey()).isEmpty();
+        assertThat(config.baseUrl()).hasToString("https://backend.devcaster.dev");
+        assertThat(config.watchNamespaces()).isEmpty();
+        assertThat(config.resyncPeriod()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.concurrency()).isEqualTo(10);
+        assertThat(config.rateLimit()).isEqualTo(20.0);
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.recheckPeriod()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.defaultDeletionPolicy()).isEqualTo(DeletionPolicy.Delete);
+        assertThat(config.leaderElection()).isFalse();
+        assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(config.httpPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void everyEnvironmentVariableIsOneTheOperatorReads() {
+        RenderedChart chart = RenderedChart.render(NS, """
+            replicaCount: 2
+            devcaster: {apiKey: dk_test}
+            """);
+        Set<String> known = Set.of(EnvironmentConfig.API_KEY, EnvironmentConfig.BASE_URL, EnvironmentConfig.WATCH_NAMESPACES,
+            EnvironmentConfig.RESYNC_PERIOD, EnvironmentConfig.DEFAULT_TOOLKIT_VERSIONS, EnvironmentConfig.CONCURRENCY,
+            EnvironmentConfig.RATE_LIMIT, EnvironmentConfig.REQUEST_TIMEOUT, EnvironmentConfig.TYPE_CACHE_TTL,
+            EnvironmentConfig.RECHECK_PERIOD, EnvironmentConfig.DELETION_POLICY, EnvironmentConfig.LEADER_ELECTION,
+            EnvironmentConfig.LEADER_ELECTION_NAMESPACE, EnvironmentConfig.LEADER_ELECTION_LEASE, EnvironmentConfig.LOG_FORMAT,
+            EnvironmentConfig.HTTP_PORT,
+            // read by the log4j2 configuration, the leader election identity and the JVM
+            "LOG_LEVEL", "POD_NAMESPACE", "POD_NAME", "JAVA_TOOL_OPTIONS");
+
+        assertThat(chart.env().keySet()).isSubsetOf(known).containsAll(
+            known.stream().filter(n -> !n.equals("JAVA_TOOL_OPTIONS")).toList());
+    }
+
+    @Test
+    void nonDefaultValuesMapOntoTheEnvironment() {
+        RenderedChart chart = RenderedChart.render(NS, """
+            devcaster:
+              baseUrl: https://devcaster.internal.example:8443/
+              apiKey: dk_live_123
+            resyncPeriod: 30m
+            defaultToolkitVersions: {slack: latest, github: "20250909_00"}
+            concurrency: 4
+            rateLimit: 2.5
+            requestTimeout: 5s
+            triggerTypeCacheTtl: 1h
+            recheckPeriod: 30s
+            defaultDeletionPolicy: Orphan
+            logFormat: json
+            logLevel: debug
+            httpPort: 9090
+            """);
+
+        assertThat(chart.envValue("DEFAULT_TOOLKIT_VERSIONS")).hasValue("github=20250909_00,slack=latest");
+        assertThat(chart.envValue("LOG_FORMAT")).hasValue("json");
+        assertThat(chart.envValue("LOG_LEVEL")).hasValue("debug");
+        assertThat(chart.container().getPorts().get(0).getContainerPort()).isEqualTo(9090);
+        OperatorConfig config = new EnvironmentConfig(chart.processEnv("pod-1")).load();
+        assertThat(config.defaultApiKey()).isEmpty(); // from the Secret at run time, never a literal
+        assertThat(config.baseUrl()).hasToString("https://devcaster.internal.example:8443");
+        assertThat(config.resyncPeriod()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.defaultToolkitVersions()).isEqualTo(Map.of("github", "20250909_00", "slack", "latest"));
+        assertThat(config.concurrency()).isEqualTo(4);
+        assertThat(config.rateLimit()).isEqualTo(2.5);
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.typeCacheTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.recheckPeriod()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.defaultDeletionPolicy()).isEqualTo(DeletionPolicy.Orphan);
+        assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(config.httpPort()).isEqualTo(9090);
+    }
+
+    @Test
+    void apiKeyGoesIntoTheChartsSecretAndIsReferencedNeverInlined() {
+        RenderedChart chart = RenderedChart.render(NS, "devcaster: {apiKey: dk_live_secret_value}");
+
+        Secret secret = chart.one(Secret.class);
+        assertThat(secret.getMetadata().getNamespace()).isEqualTo(NS);
+        assertThat(new String(Base64.getDecoder().decode(secret.getData().get("apiKey")), StandardCharsets.UTF_8))
+            .isEqualTo("dk_live_secret_value");
+        EnvVar apiKey = chart.env().get("DEVCASTER_API_KEY");
+        assertThat(apiKey.getValue()).isNull();
+        assertThat(apiKey.getValueFrom().getSecretKeyRef().getName()).isEqualTo(secret.getMetadata().getName());
+        assertThat(apiKey.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("apiKey");
+        // Only the Secret holds the key; the Deployment carries a checksum that rolls pods on change.
+        assertThat(chart.deployment().toString()).doesNotContain("dk_live_secret_value");
+        assertThat(chart.deployment().getSpec().getTemplate().getMetadata().getAnnotations()).containsKey("checksum/secret");
+    }
+
+    @Test
+    void existingSecretIsReferencedAndNoSecretIsRendered() {
+        RenderedChart chart = RenderedChart.render(NS, """
+            devcaster: {existingSecret: team-devcaster, existingSecretKey: token}
+            """);
+
+        assertThat(chart.all(Secret.class)).isEmpty();
+        assertThat(chart.yaml()).doesNotContain("kind: Secret");
+        EnvVar apiKey = chart.env().get("DEVCASTER_API_KEY");
+        assertThat(apiKey.getValue()).isNull();
+        assertThat(apiKey.getValueFrom().getSecretKeyRef().getName()).isEqualTo("team-devcaster");
+        assertThat(apiKey.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token");
+        assertThat(chart.deployment().getSpec().getTemplate().getMetadata().getAnnotations()).doesNotContainKey("checksum/secret");
+    }
+
+    @Test
+    void listedNamespacesGetRolesInsteadOfAClusterRole() {
+        RenderedChart chart = RenderedChart.render(NS, "watchNamespaces: [team-a, team-b]");
+
+        assertThat(chart.all(ClusterRole.class)).isEmpty();
+        assertThat(chart.all(ClusterRoleBinding.class)).isEmpty();
+        assertThat(chart.all(Role.class)).extracting(r -> r.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b");
+        assertThat(chart.all(Role.class)).allSatisfy(r -> assertThat(rules(r.getRules())).isEqualTo(OPERATOR_RULES));
+        assertThat(chart.all(RoleBinding.class)).extracting(b -> b.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b");
+        assertThat(chart.all(RoleBinding.class)).allSatisfy(b -> assertThat(b.getSubjects()).singleElement()
+            .satisfies(s -> assertThat(s.getNamespace()).isEqualTo(NS)));
+        assertThat(chart.envValue("WATCH_NAMESPACES")).hasValue("team-a,team-b");
+        assertThat(new EnvironmentConfig(chart.processEnv("p")).load().watchNamespaces()).containsExactlyInAnyOrder("team-a", "team-b");
+    }
+
+    @Test
+    void twoReplicasTurnOnLeaderElectionWithALeaseRoleInTheReleaseNamespace() {
+        RenderedChart chart = RenderedChart.render(NS, "replicaCount: 2");
+
+        assertThat(chart.envValue("LEADER_ELECTION")).hasValue("true");
+        assertThat(chart.envValue("LEADER_ELECTION_NAMESPACE")).hasValue(NS);
+        assertThat(chart.envValue("LEADER_ELECTION_LEASE_NAME")).hasValue("devcaster-operator");
+        assertThat(chart.deployment().getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        Role lease = chart.one(Role.class);
+        assertThat(lease.getMetadata().getNamespace()).isEqualTo(NS);
+        assertThat(rules(lease.getRules())).containsExactlyInAnyOrder(
+            "coordination.k8s.io/leases:create", "coordination.k8s.io/leases:get,update,patch@[devcaster-operator]");
+        assertThat(chart.one(RoleBinding.class).getRoleRef().getName()).isEqualTo(lease.getMetadata().getName());
+        OperatorConfig config = new EnvironmentConfig(chart.processEnv("devcaster-operator-7d9f-x2")).load();
+        assertThat(config.leaderElection()).isTrue();
+        assertThat(config.leaderElectionNamespace()).isEqualTo(NS);
+        assertThat(config.leaderElectionIdentity()).isEqualTo("devcaster-operator-7d9f-x2");
+
+        // One replica: no Lease rights at all; explicitly on: the Role is there.
+        assertThat(RenderedChart.render(NS, "").all(Role.class)).isEmpty();
+        assertThat(RenderedChart.render(NS, "leaderElection: {enabled: true}").one(Role.class).getMetadata().getName())
+            .endsWith("-leader-election");
+    }
+
+    @Test
+    void serviceMonitorAndPodDisruptionBudgetAreOptional() {
+        RenderedChart chart = RenderedChart.render(NS, """
+            replicaCount: 2
+            metrics:
+              serviceMonitor: {enabled: true, interval: 15s, labels: {release: prometheus}}
+            podDisruptionBudget: {enabled: true}
+            """);
+
+        GenericKubernetesResource monitor = chart.all(GenericKubernetesResource.class).stream()
+            .filter(r -> r.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
+        assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
+        Map<String, Object> endpoint = monitor.<List<Map<String, Object>>>get("spec", "endpoints").get(0);
+        assertThat(endpoint).containsEntry("port", "http-metrics").containsEntry("path", "/metrics").containsEntry("interval", "15s");
+        assertThat(monitor.<Map<String, String>>get("spec", "selector", "matchLabels"))
+            .isEqualTo(chart.one(Service.class).getMetadata().getLabels().entrySet().stream()
+                .filter(e -> chart.deployment().getSpec().getSelector().getMatchLabels().containsKey(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        PodDisruptionBudget pdb = chart.one(PodDisruptionBudget.class);
+        assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+        assertThat(pdb.getSpec().getSelector().getMatchLabels()).isEqualTo(chart.deployment().getSpec().getSelector().getMatchLabels());
+    }
+
+    @Test
+    void podRunsRestrictedWithAReadOnlyRootFilesystem() {
+        PodSpec pod = RenderedChart.render(NS, "").deployment().getSpec().getTemplate().getSpec();
+
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(65532L);
+        assertThat(pod.getSecurityContext().getRunAsGroup()).isEqualTo(65532L);
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        var sc = pod.getContainers().get(0).getSecurityContext();
+        assertThat(sc.getAllowPrivilegeEscalation()).isFalse();
+        assertThat(sc.getReadOnlyRootFilesystem()).isTrue();
+        assertThat(sc.getRunAsNonRoot()).isTrue();
+        assertThat(sc.getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(sc.getCapabilities().getAdd()).isNullOrEmpty();
+        assertThat(pod.getContainers().get(0).getVolumeMounts()).singleElement().satisfies(m -> {
+            assertThat(m.getMountPath()).isEqualTo("/tmp");
+            assertThat(pod.getVolumes()).singleElement().satisfies(v -> {
+                assertThat(v.getName()).isEqualTo(m.getName());
+                assertThat(v.getEmptyDir()).isNotNull();
+            });
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "logFormat: xml                              | logFormat",
+        "defaultDeletionPolicy: Keep                 | defaultDeletionPolicy",
+        "resyncPeriod: ten minutes                   | resyncPeriod",
+        "'defaultToolkitVersions: {github: v2}'      | defaultToolkitVersions",
+        "watchNamespaces: Team_A                     | watchNamespaces",
+        "concurrency: 0                              | concurrency",
+        "rateLimit: -1                               | rateLimit",
+        "logLevel: verbose                           | logLevel",
+        "resyncPerod: 5m                             | resyncPerod",
+        "'devcaster: {baseUrl: ftp://example.com}'   | baseUrl",
+    })
+    void valuesSchemaRejectsBadValuesAtTemplateTime(String values, String field) {
+        assertThatThrownBy(() -> RenderedChart.render(NS, values))
+            .hasMessageContaining("values don't meet the specifications of the schema")
+            .hasMessageContaining(field);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "'devcaster: {apiKey: k, existingSecret: s}'            | not both",
+        "'{replicaCount: 2, leaderElection: {enabled: false}}'  | needs leader election",
+    })
+    void contradictoryValuesFailWithAClearMessage(String values, String message) {
+        assertThatThrownBy(() -> RenderedChart.render(NS, values)).hasMessageContaining(message);
+    }
+}
