@@ -3,8 +3,6 @@ package dev.devcaster.operator.cluster;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +11,13 @@ import java.nio.file.Path;
  * A real kube-apiserver + etcd run by Fabric8 kube-api-test from binaries on disk (offline: no
  * download). {@code hack/control-plane.sh} builds them into {@code <cache>/k8s/<version>-linux-amd64}.
  */
-final class ApiServerCluster implements TestCluster {
+final class ApiServerCluster extends ConnectedCluster {
 
     private final KubeAPIServer server;
-    private final Config config;
-    private final KubernetesClient client;
 
     private ApiServerCluster(KubeAPIServer server, Config config) {
+        super(config);
         this.server = server;
-        this.config = config;
-        this.client = new KubernetesClientBuilder().withConfig(config).build();
     }
 
     static ApiServerCluster start() {
@@ -46,24 +41,13 @@ final class ApiServerCluster implements TestCluster {
     }
 
     @Override
-    public Config config() {
-        return config;
-    }
-
-    @Override
-    public KubernetesClient client() {
-        return client;
-    }
-
-    @Override
     public String describe() {
-        return "kube-apiserver " + client.getKubernetesVersion().getGitVersion() + " + etcd (kube-api-test) at "
-                + config.getMasterUrl();
+        return "kube-apiserver " + client().getKubernetesVersion().getGitVersion() + " + etcd (kube-api-test) at "
+                + config().getMasterUrl();
     }
 
     @Override
-    public void close() {
-        client.close();
+    void stop() {
         server.stop();
     }
 }

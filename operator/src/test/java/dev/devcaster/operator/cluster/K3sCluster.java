@@ -1,23 +1,18 @@
 package dev.devcaster.operator.cluster;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /** k3s in a container (Testcontainers). Fails loudly without Docker rather than skipping the suite. */
-final class K3sCluster implements TestCluster {
+final class K3sCluster extends ConnectedCluster {
 
     private final K3sContainer container;
-    private final Config config;
-    private final KubernetesClient client;
 
     private K3sCluster(K3sContainer container) {
+        super(Config.fromKubeconfig(container.getKubeConfigYaml()));
         this.container = container;
-        this.config = Config.fromKubeconfig(container.getKubeConfigYaml());
-        this.client = new KubernetesClientBuilder().withConfig(config).build();
     }
 
     static K3sCluster start() {
@@ -31,23 +26,12 @@ final class K3sCluster implements TestCluster {
     }
 
     @Override
-    public Config config() {
-        return config;
-    }
-
-    @Override
-    public KubernetesClient client() {
-        return client;
-    }
-
-    @Override
     public String describe() {
-        return "k3s " + client.getKubernetesVersion().getGitVersion() + " (Testcontainers) at " + config.getMasterUrl();
+        return "k3s " + client().getKubernetesVersion().getGitVersion() + " (Testcontainers) at " + config().getMasterUrl();
     }
 
     @Override
-    public void close() {
-        client.close();
+    void stop() {
         container.stop();
     }
 }
