@@ -1,0 +1,35 @@
+package dev.devcaster.sandbox;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/** Checks a port before anything starts, so "port taken" names the port and the flag to change it. */
+final class Ports {
+
+    private Ports() {
+    }
+
+    /**
+     * @param loopbackOnly the service binds 127.0.0.1 only (the emulator); else all interfaces
+     */
+    static void requireFree(int port, boolean loopbackOnly, String what, String flag) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(loopbackOnly ? new InetSocketAddress(InetAddress.getLoopbackAddress(), port)
+                : new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw taken(port, what, flag);
+        }
+    }
+
+    static SandboxException taken(int port, String what, String flag) {
+        return new SandboxException("port " + port + " for " + what + " is already in use",
+            "pass " + flag + " <another port> (e.g. " + flag + " " + (port + 100) + "), or stop what listens there"
+                + " (ss -ltnp 'sport = :" + port + "' shows it); an earlier sandbox? see its terminal or the pid in"
+                + " the state dir");
+    }
+}
