@@ -29,6 +29,8 @@ public final class DevcasterOperator implements AutoCloseable {
     private static final Duration LEASE_DURATION = Duration.ofSeconds(15);
     private static final Duration RENEW_DEADLINE = Duration.ofSeconds(10);
     private static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
+    /** How long a stop waits for in-flight reconciles; below the chart's termination grace period. */
+    private static final Duration RECONCILE_GRACE = Duration.ofSeconds(20);
 
     private final Operator operator;
     private final OperatorConfig config;
@@ -55,6 +57,7 @@ public final class DevcasterOperator implements AutoCloseable {
             o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withConcurrentReconciliationThreads(config.concurrency())
+                .withReconciliationTerminationTimeout(RECONCILE_GRACE)
                 .withMetrics(metrics);
             if (config.leaderElection()) {
                 var callbacks = new LeaderCallbacks(() -> { }, () -> {
@@ -105,6 +108,7 @@ public final class DevcasterOperator implements AutoCloseable {
     private static void exitAfterLostLeadership() {
         LoggerFactory.getLogger(DevcasterOperator.class)
             .error("lost the leader lease to another replica; exiting so that only the new leader reconciles");
-        System.exit(1);
+        // Not on the elector's thread: the shutdown hook waits for that executor.
+        new Thread(() -> System.exit(1), "exit-after-lost-leadership").start();
     }
 }

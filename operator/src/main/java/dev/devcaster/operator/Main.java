@@ -63,7 +63,13 @@ public final class Main {
             client.close();
             stopped.countDown();
         }, "shutdown"));
-        operator.start();
+        try {
+            operator.start();
+        } catch (RuntimeException e) {
+            // Exit, so Kubernetes restarts the pod and shows why, instead of serving a healthy /healthz.
+            log.error("could not start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
         log.info("started; health and metrics on port {}", health == null ? "(off)" : health.port());
         stopped.await();
     }

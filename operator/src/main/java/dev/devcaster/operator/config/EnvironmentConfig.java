@@ -1,5 +1,6 @@
 package dev.devcaster.operator.config;
 
+import dev.devcaster.operator.reconcile.ApiKeys;
 import dev.devcaster.operator.trigger.DeletionPolicy;
 
 import java.net.URI;
@@ -52,7 +53,7 @@ public final class EnvironmentConfig {
 
     public OperatorConfig load() {
         return new OperatorConfig(
-            value(API_KEY),
+            apiKey(),
             url(BASE_URL, "https://backend.devcaster.dev"),
             namespaces(),
             duration(RESYNC_PERIOD, "10m"),
@@ -77,6 +78,14 @@ public final class EnvironmentConfig {
 
     private String value(String name, String fallback) {
         return value(name).orElse(fallback);
+    }
+
+    private Optional<String> apiKey() {
+        Optional<String> key = value(API_KEY);
+        if (key.isPresent() && !ApiKeys.usableInHeader(key.get())) {
+            throw new ConfigException(API_KEY, "contains characters an API key cannot have (line breaks or spaces?)");
+        }
+        return key;
     }
 
     private URI url(String name, String fallback) {

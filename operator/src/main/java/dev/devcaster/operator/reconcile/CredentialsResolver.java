@@ -45,6 +45,11 @@ public final class CredentialsResolver {
             throw new TriggerProblem(ReadyReason.CredentialsNotFound,
                 "Secret " + namespace + "/" + ref.getName() + " has no value under key " + key);
         }
+        if (!ApiKeys.usableInHeader(apiKey)) {
+            // Never echo the value: the HTTP client would put it in its own error message.
+            throw new TriggerProblem(ReadyReason.CredentialsNotFound, "the value under key " + key + " of Secret "
+                + namespace + "/" + ref.getName() + " contains characters an API key cannot have (line breaks?)");
+        }
         return new DevcasterCredentials(baseUrl, apiKey);
     }
 }

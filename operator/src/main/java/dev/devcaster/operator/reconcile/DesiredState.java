@@ -28,7 +28,12 @@ public record DesiredState(String slug, String toolkit, String toolkitVersion, S
     public boolean matches(TriggerInstance instance) {
         return slug.equalsIgnoreCase(instance.triggerName())
             && connectedAccountId.equals(instance.connectedAccountId())
-            && sameJson(config, instance.triggerConfig());
+            && sameConfig(instance.triggerConfig());
+    }
+
+    /** Whether a config (as Devcaster stores it) equals this one. */
+    public boolean sameConfig(JsonNode other) {
+        return sameJson(config, other);
     }
 
     /** A short stable hash of everything that decides the remote state. */

@@ -10,10 +10,14 @@ import dev.devcaster.operator.devcaster.UpsertResult;
 import dev.devcaster.operator.devcaster.UpsertTriggerRequest;
 import dev.devcaster.operator.trigger.Trigger;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Steps 6 and 7: find the remote trigger and make it match the desired state. Without a recorded
@@ -54,9 +58,11 @@ public final class RemoteTriggerSync {
     /**
      * @param previouslyApplied whether the operator already applied exactly this desired state, so
      *                          any difference found now is drift made outside the operator
+     * @param canonicalConfig   a config as Devcaster stores it (type defaults applied), to compare Triggers
      */
     public Outcome sync(DevcasterCredentials credentials, Trigger trigger, DesiredState desired,
-                        boolean previouslyApplied, TriggerOwnership ownership, ReplacementJournal journal) {
+                        boolean previouslyApplied, TriggerOwnership ownership, UnaryOperator<ObjectNode> canonicalConfig,
+                        ReplacementJournal journal) {
         List<Correction> corrections = new ArrayList<>();
         Optional<String> recorded = TriggerAnnotations.recordedTriggerId(trigger);
         recorded.ifPresent(id -> ownership.requireOwner(trigger, id));
@@ -76,14 +82,14 @@ public final class RemoteTriggerSync {
                 corrections.add(new Correction("DriftCorrected", "remote trigger " + current.get().id()
                     + " was changed outside the operator; setting its config and account back"));
             }
-            ownership.requireNoOlderTwin(trigger, desired);
+            ownership.requireNoOlderTwin(trigger, desired, canonicalConfig);
             UpsertResult result = api.upsert(credentials, desired.slug(), new UpsertTriggerRequest(
                 desired.connectedAccountId(), desired.config(), Map.of(desired.toolkit(), desired.toolkitVersion()), null));
             afterUpsert.upserted(trigger, result.triggerId());
             ownership.requireOwner(trigger, result.triggerId());
             if (recorded.isEmpty() && !result.created()) {
                 corrections.add(new Correction("Adopted", "adopted existing remote trigger " + result.triggerId()
-                    + " with the same slug, account and config"));
+                    + ", which Devcaster matched to this slug and account"));
             }
             triggerId = result.triggerId();
             enabled = true;
@@ -129,6 +135,9 @@ public final class RemoteTriggerSync {
             }
         } catch (ConflictException e) {
             // 409: already in that state, which is what we want
+        } catch (NotFoundException e) {
+            throw new TriggerProblem(ReadyReason.RemoteError, "remote trigger " + triggerId
+                + " disappeared while its state was being set; looking again", Duration.ofSeconds(1));
         }
     }
 }

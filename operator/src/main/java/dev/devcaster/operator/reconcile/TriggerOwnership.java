@@ -1,11 +1,14 @@
 package dev.devcaster.operator.reconcile;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devcaster.operator.trigger.Trigger;
 
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -40,26 +43,35 @@ public final class TriggerOwnership {
     }
 
     /**
-     * Throws Conflict when an older Trigger declares the same remote instance (same slug, account
-     * and config), before this one writes anything that could touch it.
+     * Throws Conflict, before this Trigger writes anything that could touch another's instance, when
+     * an older Trigger declares the same remote instance: same slug, account and config (defaults
+     * applied). Once in Conflict, the same slug and account alone keep it there: under a server that
+     * matches on slug and account only, another upsert would rewrite the owner's trigger again.
      */
-    public void requireNoOlderTwin(Trigger trigger, DesiredState desired) {
+    public void requireNoOlderTwin(Trigger trigger, DesiredState desired, UnaryOperator<ObjectNode> canonicalConfig) {
+        boolean inConflict = trigger.getStatus() != null && TriggerConditions.find(trigger.getStatus().getConditions(),
+            TriggerConditions.READY).map(c -> ReadyReason.Conflict.name().equals(c.getReason())).orElse(false);
         others(trigger)
             .filter(other -> AGE.compare(other, trigger) < 0)
             .filter(other -> desired.slug().equalsIgnoreCase(other.getSpec().getSlug()))
             .filter(other -> other.getStatus() != null
                 && desired.connectedAccountId().equals(other.getStatus().getConnectedAccountId()))
-            .filter(other -> Objects.equals(other.getSpec().getTriggerConfig(), trigger.getSpec().getTriggerConfig()))
+            .filter(other -> inConflict || desired.sameConfig(canonicalConfig.apply(config(other))))
             .min(AGE)
             .ifPresent(other -> {
                 throw conflict(other, "the same " + desired.slug() + " trigger on account " + desired.connectedAccountId());
             });
     }
 
+    private static ObjectNode config(Trigger trigger) {
+        ObjectNode config = trigger.getSpec().getTriggerConfig();
+        return config == null ? JsonNodeFactory.instance.objectNode() : config;
+    }
+
+    /** Deleting Triggers still count: an owner being deleted with Orphan keeps its instance. */
     private Stream<Trigger> others(Trigger trigger) {
         String uid = trigger.getMetadata().getUid();
-        return triggers.get().filter(other -> !Objects.equals(other.getMetadata().getUid(), uid))
-            .filter(other -> other.getMetadata().getDeletionTimestamp() == null);
+        return triggers.get().filter(other -> !Objects.equals(other.getMetadata().getUid(), uid));
     }
 
     private static TriggerProblem conflict(Trigger owner, String what) {

@@ -47,6 +47,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -71,6 +73,8 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
     private final RemoteTriggerSync sync;
     private final JitteredRetry rateLimitBackoff;
     private final TriggerReasons reasons;
+    /** Last key that worked per Trigger: a namespace deletion may remove the Secret before the finalizer runs. */
+    private final Map<String, DevcasterCredentials> lastCredentials = new ConcurrentHashMap<>();
     private volatile InformerEventSource<Secret, Trigger> secrets;
     private volatile IndexerResourceCache<Trigger> triggerCache;
 
@@ -103,7 +107,20 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
     }
 
     @Override
-    public UpdateControl<Trigger> reconcile(Trigger trigger, Context<Trigger> context) {
+    public UpdateControl<Trigger> reconcile(Trigger cached, Context<Trigger> context) {
+        if (!TriggerAnnotations.paused(cached) && inSyncFastPath(cached)) {
+            LOG.debug("{}/{} reason=Synced triggerId={}: in sync, nothing to do", cached.getMetadata().getNamespace(),
+                cached.getMetadata().getName(), cached.getStatus().getTriggerId());
+            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(jittered(config.resyncPeriod()));
+        }
+        // Before anything is written remotely, the live resource: the informer cache may not yet
+        // hold the id and status this operator wrote a moment ago, and acting on those would
+        // create a second instance or forget one.
+        Optional<Trigger> live = current(cached, context.getClient());
+        if (live.isEmpty()) {
+            return UpdateControl.noUpdate();
+        }
+        Trigger trigger = live.get();
         var report = new TriggerReport(trigger, context.getClient(), reasons);
         if (TriggerAnnotations.paused(trigger)) {
             report.outcome(carryOver(trigger), ReadyReason.Paused,
@@ -121,11 +138,7 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
                     + " at toolkit version " + type.version() + ": " + String.join("; ", invalid));
             }
             ObjectNode desiredConfig = validator.withDefaults(type.config(), triggerConfig);
-            if (unchangedSinceLastSync(credentials, trigger, type, desiredConfig)) {
-                LOG.debug("{}/{} reason=Synced triggerId={}: in sync, nothing to do", trigger.getMetadata().getNamespace(),
-                    trigger.getMetadata().getName(), trigger.getStatus().getTriggerId());
-                return UpdateControl.<Trigger>noUpdate().rescheduleAfter(jittered(config.resyncPeriod()));
-            }
+            lastCredentials.put(trigger.getMetadata().getUid(), credentials);
             AccountResolver.Resolution account = accounts.resolve(credentials, trigger, toolkit);
             DesiredState desired = new DesiredState(type.slug(), toolkit, type.version(), account.account().id(),
                 desiredConfig, trigger.getSpec().enabled());
@@ -134,7 +147,7 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
             deletePending(credentials, trigger);
 
             RemoteTriggerSync.Outcome outcome = sync.sync(credentials, trigger, desired, previouslyApplied, ownership(),
-                (newId, replaced) -> report.journal(newId, replaced));
+                c -> validator.withDefaults(type.config(), c), (newId, replaced) -> report.journal(newId, replaced));
             account.movedFrom().ifPresent(from -> report.warning("ConnectedAccountChanged", "connected account " + from
                 + " is no longer usable; the trigger moves to " + account.account().id()));
             outcome.corrections().forEach(c -> report.warning(c.reason(), c.message()));
@@ -187,7 +200,13 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
     }
 
     @Override
-    public DeleteControl cleanup(Trigger trigger, Context<Trigger> context) {
+    public DeleteControl cleanup(Trigger cached, Context<Trigger> context) {
+        // The live resource, so an id written a moment ago is not missed (and its instance not leaked).
+        Trigger trigger = context.getClient().resources(Trigger.class).inNamespace(cached.getMetadata().getNamespace())
+            .withName(cached.getMetadata().getName()).get();
+        if (trigger == null || !Objects.equals(trigger.getMetadata().getUid(), cached.getMetadata().getUid())) {
+            return DeleteControl.defaultDelete();
+        }
         var report = new TriggerReport(trigger, context.getClient(), reasons);
         if (TriggerAnnotations.paused(trigger)) {
             report.outcome(carryOver(trigger), ReadyReason.Deleting, "paused: the remote trigger is kept until annotation "
@@ -205,18 +224,21 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
             LOG.info("{}/{} deleted; remote trigger {} {}", trigger.getMetadata().getNamespace(),
                 trigger.getMetadata().getName(), recorded.orElse("(none)"), recorded.isPresent() ? "orphaned" : "");
             report.deleted();
+            lastCredentials.remove(trigger.getMetadata().getUid());
             return DeleteControl.defaultDelete();
         }
         try {
-            DevcasterCredentials credentials = credentials().resolve(trigger);
+            DevcasterCredentials credentials = deletionCredentials(trigger);
             toDelete.forEach(id -> sync.deleteIfPresent(credentials, id));
             LOG.info("{}/{} deleted with remote trigger(s) {}", trigger.getMetadata().getNamespace(),
                 trigger.getMetadata().getName(), toDelete);
             report.deleted();
+            lastCredentials.remove(trigger.getMetadata().getUid());
             return DeleteControl.defaultDelete();
         } catch (TriggerProblem problem) {
-            report.outcome(carryOver(trigger), ReadyReason.Deleting, "waiting to delete remote trigger(s) " + toDelete
-                + ": " + problem.getMessage() + " (or set deletionPolicy: Orphan)");
+            // Reported with its own reason: missing credentials need a person (Stalled), not patience.
+            report.outcome(carryOver(trigger), problem.reason(), "cannot delete remote trigger(s) " + toDelete
+                + " yet: " + problem.getMessage() + " (or set deletionPolicy: Orphan)");
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.recheckPeriod());
         } catch (DevcasterException e) {
             report.outcome(carryOver(trigger), ReadyReason.Deleting, "waiting to delete remote trigger(s) " + toDelete
@@ -228,8 +250,21 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
     /**
      * The resync fast path: the spec is what was last applied, the Trigger was Synced, and the
      * project snapshot shows its instance and account as desired. Then there is nothing to do:
-     * no remote call of its own and no status write.
+     * no remote call of its own and no status write. Anything unexpected means "not sure": the
+     * full path runs and reports it.
      */
+    private boolean inSyncFastPath(Trigger trigger) {
+        try {
+            DevcasterCredentials credentials = credentials().resolve(trigger);
+            TriggerType type = triggerType(credentials, trigger);
+            ObjectNode triggerConfig = triggerConfig(trigger);
+            return validator.validate(type.config(), triggerConfig).isEmpty() && unchangedSinceLastSync(credentials,
+                trigger, type, validator.withDefaults(type.config(), triggerConfig));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private boolean unchangedSinceLastSync(DevcasterCredentials credentials, Trigger trigger, TriggerType type,
                                            ObjectNode desiredConfig) {
         TriggerStatus status = trigger.getStatus();
@@ -254,9 +289,32 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
             && ownership().olderClaimant(trigger, status.getTriggerId()).isEmpty();
     }
 
+    /** The resource as the API server has it now, if it is still the same generation of the same object. */
+    private static Optional<Trigger> current(Trigger cached, KubernetesClient client) {
+        Trigger live = client.resources(Trigger.class).inNamespace(cached.getMetadata().getNamespace())
+            .withName(cached.getMetadata().getName()).get();
+        if (live == null || !Objects.equals(live.getMetadata().getUid(), cached.getMetadata().getUid())
+            || !Objects.equals(live.getMetadata().getGeneration(), cached.getMetadata().getGeneration())) {
+            return Optional.empty(); // gone, or a newer generation whose own event follows
+        }
+        return Optional.of(live);
+    }
+
     private CredentialsResolver credentials() {
         return new CredentialsResolver(config.baseUrl(), config.defaultApiKey(),
             id -> secrets == null ? Optional.empty() : secrets.get(id));
+    }
+
+    private DevcasterCredentials deletionCredentials(Trigger trigger) {
+        try {
+            return credentials().resolve(trigger);
+        } catch (TriggerProblem missing) {
+            DevcasterCredentials remembered = lastCredentials.get(trigger.getMetadata().getUid());
+            if (remembered == null) {
+                throw missing;
+            }
+            return remembered;
+        }
     }
 
     private TriggerOwnership ownership() {
@@ -289,9 +347,9 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
             return Arrays.stream(DeletionPolicy.values()).filter(p -> p.name().equalsIgnoreCase(annotated)).findFirst()
                 .orElse(config.defaultDeletionPolicy());
         } catch (KubernetesClientException e) {
-            LOG.warn("cannot read namespace {} for its deletion policy, using {}: {}",
-                trigger.getMetadata().getNamespace(), config.defaultDeletionPolicy(), e.getMessage());
-            return config.defaultDeletionPolicy();
+            // Never fall back to a destructive default: the finalizer retries the read.
+            throw new TriggerProblem(ReadyReason.Deleting, "cannot read namespace "
+                + trigger.getMetadata().getNamespace() + " for its deletion policy: " + e.getMessage());
         }
     }
 
@@ -318,8 +376,12 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
         return Duration.ofMillis(millis - millis / 10 + ThreadLocalRandom.current().nextLong(millis / 5 + 1));
     }
 
+    /** Only messages this code base shapes go to status and Events; anything else is named, not quoted. */
     private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof DevcasterException || e instanceof KubernetesClientException) {
+            return e.getMessage();
+        }
+        return "unexpected " + e.getClass().getSimpleName() + " (see the operator log)";
     }
 
     private static String secretKey(String namespace, String name) {

@@ -82,4 +82,12 @@ class EnvironmentConfigTest {
             .isInstanceOf(ConfigException.class)
             .hasMessageStartingWith(variable + ": ");
     }
+
+    @Test
+    void apiKeyWithLineBreaksIsRejectedWithoutEchoingIt() {
+        assertThatThrownBy(() -> new EnvironmentConfig(Map.of("DEVCASTER_API_KEY", "dk_part\nsecret_rest")).load())
+            .isInstanceOf(ConfigException.class)
+            .hasMessageStartingWith("DEVCASTER_API_KEY: ")
+            .hasMessageNotContaining("secret_rest");
+    }
 }

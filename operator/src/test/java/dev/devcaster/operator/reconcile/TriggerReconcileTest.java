@@ -215,9 +215,13 @@ class TriggerReconcileTest {
             apply(githubCommits("moves", "dave"));
             triggers.ready("moves");
             ConnectedAccount newer = account("dave", "github", AccountStatus.ACTIVE, 0);
-            // A newer account alone does not move a running trigger.
-            eventually().during(java.time.Duration.ofSeconds(3)).until(() ->
-                first.id().equals(triggers.get("moves").getStatus().getConnectedAccountId()));
+            // A newer account alone does not move a running trigger, not even on a full reconcile.
+            Trigger edited = githubCommits("moves", "dave");
+            edited.getSpec().getTriggerConfig().put("repo", "web");
+            apply(edited);
+            eventually().until(() -> triggers.get("moves").getStatus().getObservedGeneration() == 2L
+                && "Synced".equals(TriggerAwait.ready(triggers.get("moves")).orElseThrow().getReason()));
+            assertThat(triggers.get("moves").getStatus().getConnectedAccountId()).isEqualTo(first.id());
 
             project.setAccountStatus(first.id(), AccountStatus.EXPIRED);
 
@@ -428,11 +432,13 @@ class TriggerReconcileTest {
             apply(githubCommits("quiet", "alice"));
             String version = triggers.ready("quiet").getMetadata().getResourceVersion();
             long upserts = emulator.requestLog().count(UPSERT);
+            double reconciles = reconcilesStarted(op);
 
             // Several resync periods (2s) pass; nothing changed, so nothing is written anywhere.
             eventually().during(java.time.Duration.ofSeconds(5)).until(() ->
                 version.equals(triggers.get("quiet").getMetadata().getResourceVersion()));
             assertThat(emulator.requestLog().count(UPSERT)).isEqualTo(upserts);
+            assertThat(reconcilesStarted(op)).as("resyncs ran").isGreaterThanOrEqualTo(reconciles + 2);
         }
     }
 
@@ -534,6 +540,30 @@ class TriggerReconcileTest {
     }
 
     @Test
+    void underSlugAndAccountMatchingASecondTriggerGetsConflictAndStopsWriting() {
+        emulator.faults().matchKeyMode(MatchKeyMode.SLUG_AND_ACCOUNT);
+        account("alice", "github", AccountStatus.ACTIVE, 5);
+        try (var op = operator()) {
+            apply(githubCommits("first", "alice"));
+            String id = triggers.ready("first").getStatus().getTriggerId();
+            Trigger other = githubCommits("second", "alice");
+            other.getSpec().getTriggerConfig().put("repo", "web");
+            apply(other);
+
+            Trigger second = triggers.reason("second", "Conflict");
+            assertThat(TriggerAwait.ready(second).orElseThrow().getMessage()).contains(ns + "/first");
+
+            // The owner sets its config back and the second Trigger does not write it again.
+            eventually().until(() -> "api".equals(remote().get(0).config().get("repo")));
+            long upserts = emulator.requestLog().count(UPSERT);
+            eventually().during(java.time.Duration.ofSeconds(4)).until(() ->
+                remote().size() == 1 && "api".equals(remote().get(0).config().get("repo")));
+            assertThat(emulator.requestLog().count(UPSERT)).isEqualTo(upserts);
+            assertThat(remote()).singleElement().satisfies(i -> assertThat(i.id()).isEqualTo(id));
+        }
+    }
+
+    @Test
     void pausedTriggerMakesNoRemoteCalls() {
         account("alice", "github", AccountStatus.ACTIVE, 5);
         try (var op = operator()) {
@@ -578,7 +608,8 @@ class TriggerReconcileTest {
     void secretRotationReReconcilesTheTriggersThatUseIt() {
         Project other = emulator.project("key-rotated");
         other.addConnectedAccount("alice", "github", AccountStatus.ACTIVE, Instant.now());
-        try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).start()) {
+        // A long recheck period: only the Secret informer can bring the Trigger back in time.
+        try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).env("RECHECK_PERIOD", "10m").start()) {
             Trigger t = githubCommits("rotates", "alice");
             t.getSpec().setCredentialsSecretRef(new SecretKeyRef("devcaster", "apiKey"));
             apply(t);
@@ -592,6 +623,23 @@ class TriggerReconcileTest {
             triggers.ready("rotates");
             assertThat(other.triggers()).hasSize(1);
             assertThat(remote()).isEmpty();
+        }
+    }
+
+    @Test
+    void apiKeyThatCannotBeAHeaderIsReportedWithoutItsValue() {
+        try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).start()) {
+            client.secrets().inNamespace(ns).resource(secret("multi-line", "dk_first_line\nhidden_second_line")).serverSideApply();
+            Trigger t = githubCommits("bad-key", "alice");
+            t.getSpec().setCredentialsSecretRef(new SecretKeyRef("multi-line", "apiKey"));
+            apply(t);
+
+            Trigger seen = triggers.reason("bad-key", "CredentialsNotFound");
+
+            assertThat(TriggerAwait.ready(seen).orElseThrow().getMessage()).contains("multi-line")
+                .doesNotContain("hidden_second_line").doesNotContain("dk_first_line");
+            assertThat(events("bad-key")).noneSatisfy(e -> assertThat(e.getMessage()).contains("hidden_second_line"));
+            assertThat(emulator.requestLog().entries()).isEmpty();
         }
     }
 
