@@ -92,9 +92,13 @@ public final class PublicApi {
             status = 500;
         }
         requestLog.add(new RequestRecord(at, ctx.method().name(), ctx.path(), endpoint, status, keyId));
+        if (status == 0) {
+            // After logging: the client sees the drop at once, and a test may read the log right then.
+            ConnectionDropper.drop(ctx);
+        }
     }
 
-    /** Returns the status answered, 0 for a dropped connection. */
+    /** Returns the status answered, 0 for a connection to drop. */
     private int handle(Context ctx, ApiVersion version, ApiHandler handler, String apiKey, String keyId,
                        String requestId) throws Exception {
         Duration latency = faults.currentLatency();
@@ -124,7 +128,6 @@ public final class PublicApi {
     private int inject(Context ctx, InjectedFault fault, String requestId) {
         switch (fault.kind()) {
             case DROP -> {
-                ConnectionDropper.drop(ctx);
                 return 0;
             }
             case RATE_LIMITED -> {
