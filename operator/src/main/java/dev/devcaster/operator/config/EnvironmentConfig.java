@@ -160,29 +160,24 @@ public final class EnvironmentConfig {
     }
 
     private int positiveInt(String name, String fallback) {
-        String raw = value(name, fallback);
-        try {
-            int n = Integer.parseInt(raw);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigException(name, "'" + raw + "' is not a positive integer");
+        return intBetween(name, fallback, 1, Integer.MAX_VALUE, "a positive integer");
     }
 
     private int port(String name, String fallback) {
+        return intBetween(name, fallback, 0, 65535, "a port (0-65535; 0 turns the HTTP endpoint off)");
+    }
+
+    private int intBetween(String name, String fallback, int min, int max, String expected) {
         String raw = value(name, fallback);
         try {
             int n = Integer.parseInt(raw);
-            if (n >= 0 && n <= 65535) {
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException(name, "'" + raw + "' is not a port (0-65535; 0 turns the HTTP endpoint off)");
+        throw new ConfigException(name, "'" + raw + "' is not " + expected);
     }
 
     private double nonNegativeDouble(String name, String fallback) {
