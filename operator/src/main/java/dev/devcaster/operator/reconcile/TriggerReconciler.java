@@ -254,6 +254,9 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
      * full path runs and reports it.
      */
     private boolean inSyncFastPath(Trigger trigger) {
+        if (!lastSynced(trigger)) {
+            return false;
+        }
         try {
             DevcasterCredentials credentials = credentials().resolve(trigger);
             TriggerType type = triggerType(credentials, trigger);
@@ -268,14 +271,6 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
     private boolean unchangedSinceLastSync(DevcasterCredentials credentials, Trigger trigger, TriggerType type,
                                            ObjectNode desiredConfig) {
         TriggerStatus status = trigger.getStatus();
-        boolean synced = status != null && status.getTriggerId() != null && status.getConnectedAccountId() != null
-            && status.getDesiredHash() != null && Objects.equals(status.getObservedGeneration(), trigger.getMetadata().getGeneration())
-            && (status.getPendingDeletion() == null || status.getPendingDeletion().isEmpty())
-            && TriggerConditions.find(status.getConditions(), TriggerConditions.READY)
-                .map(c -> ReadyReason.Synced.name().equals(c.getReason())).orElse(false);
-        if (!synced) {
-            return false;
-        }
         DesiredState desired = new DesiredState(type.slug(), type.toolkit().slug(), type.version(),
             status.getConnectedAccountId(), desiredConfig, trigger.getSpec().enabled());
         if (!desired.hash().equals(status.getDesiredHash())) {
@@ -287,6 +282,16 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
         return instance != null && account != null && desired.matches(instance) && instance.enabled() == desired.enabled()
             && accounts.stillUsable(trigger, account, type.toolkit().slug())
             && ownership().olderClaimant(trigger, status.getTriggerId()).isEmpty();
+    }
+
+    /** Synced for this generation, with nothing left to clean up: only then may the fast path apply. */
+    private static boolean lastSynced(Trigger trigger) {
+        TriggerStatus status = trigger.getStatus();
+        return status != null && status.getTriggerId() != null && status.getConnectedAccountId() != null
+            && status.getDesiredHash() != null && Objects.equals(status.getObservedGeneration(), trigger.getMetadata().getGeneration())
+            && (status.getPendingDeletion() == null || status.getPendingDeletion().isEmpty())
+            && TriggerConditions.find(status.getConditions(), TriggerConditions.READY)
+                .map(c -> ReadyReason.Synced.name().equals(c.getReason())).orElse(false);
     }
 
     /** The resource as the API server has it now, if it is still the same generation of the same object. */
