@@ -171,10 +171,13 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
             report.outcome(carryOver(trigger), problem.reason(), problem.getMessage());
             return UpdateControl.<Trigger>noUpdate().rescheduleAfter(problem.retryAfter().orElse(config.recheckPeriod()));
         } catch (RateLimitedException e) {
-            Duration wait = e.retryAfter().orElseGet(() -> rateLimitBackoff.delay(1));
-            report.outcome(carryOver(trigger), ReadyReason.RateLimited, "Devcaster rate limit reached; retrying in "
-                + wait.toSeconds() + "s (" + e.getMessage() + ")");
-            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(wait);
+            // The message names only what the server said, so repeated attempts do not rewrite status.
+            String when = e.retryAfter().map(d -> "retrying in " + d.toSeconds() + "s as Devcaster asked")
+                .orElse("retrying after a backoff (no Retry-After)");
+            report.outcome(carryOver(trigger), ReadyReason.RateLimited, "Devcaster rate limit reached; " + when
+                + " (" + e.getMessage() + ")");
+            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(
+                e.retryAfter().orElseGet(() -> rateLimitBackoff.delay(1)));
         } catch (InvalidConfigException e) {
             report.outcome(carryOver(trigger), ReadyReason.InvalidConfig, "Devcaster rejected the config: " + e.getMessage());
             return UpdateControl.<Trigger>noUpdate().rescheduleAfter(config.recheckPeriod());

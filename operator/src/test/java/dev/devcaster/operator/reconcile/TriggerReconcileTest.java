@@ -605,6 +605,22 @@ class TriggerReconcileTest {
     }
 
     @Test
+    void rateLimitWithoutRetryAfterBacksOff() {
+        account("alice", "github", AccountStatus.ACTIVE, 5);
+        emulator.faults().rateLimitNext(1000, false);
+        try (var op = operator()) {
+            apply(githubCommits("limited-bare", "alice"));
+
+            Trigger t = triggers.reason("limited-bare", "RateLimited");
+
+            assertThat(TriggerAwait.ready(t).orElseThrow().getMessage()).contains("no Retry-After");
+            emulator.faults().clear();
+            triggers.ready("limited-bare");
+            assertThat(remote()).hasSize(1);
+        }
+    }
+
+    @Test
     void secretRotationReReconcilesTheTriggersThatUseIt() {
         Project other = emulator.project("key-rotated");
         other.addConnectedAccount("alice", "github", AccountStatus.ACTIVE, Instant.now());
