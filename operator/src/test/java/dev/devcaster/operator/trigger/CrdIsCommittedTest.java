@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,10 +27,10 @@ class CrdIsCommittedTest {
     }
 
     private static void assertCommittedCopy(Path committed) throws IOException {
-        String generated = Files.readString(CrdInstaller.GENERATED_CRD);
+        String generated = CrdInstaller.committedYaml();
         if (Boolean.getBoolean("crd.refresh")) {
             Files.createDirectories(committed.getParent());
-            Files.copy(CrdInstaller.GENERATED_CRD, committed, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(committed, generated);
         }
         assertThat(Files.exists(committed))
                 .withFailMessage("%s is missing; create it with: %s", committed, REFRESH)

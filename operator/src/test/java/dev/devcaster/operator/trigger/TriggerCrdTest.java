@@ -144,7 +144,7 @@ class TriggerCrdTest {
         assertThat(table.path("kind").asText()).isEqualTo("Table");
         List<String> columns = new ArrayList<>();
         table.path("columnDefinitions").forEach(c -> columns.add(c.path("name").asText()));
-        assertThat(columns).containsExactlyInAnyOrder("Name", "Slug", "User", "Trigger ID", "State", "Ready", "Reason", "Age");
+        assertThat(columns).containsExactly("Name", "Slug", "User", "Trigger ID", "State", "Ready", "Reason", "Age");
         List<String> cells = new ArrayList<>();
         table.path("rows").get(0).path("cells").forEach(c -> cells.add(c.asText()));
         assertThat(cells).contains("table", "GITHUB_COMMIT_EVENT", "alice", "ti_abc", "Enabled", "False", "InvalidConfig");
