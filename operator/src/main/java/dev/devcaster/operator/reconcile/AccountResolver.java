@@ -1,5 +1,7 @@
 package dev.devcaster.operator.reconcile;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.devcaster.operator.devcaster.ConnectedAccount;
 import dev.devcaster.operator.devcaster.ConnectedAccountQuery;
 import dev.devcaster.operator.devcaster.ConnectedAccountStatus;
@@ -8,7 +10,9 @@ import dev.devcaster.operator.devcaster.DevcasterCredentials;
 import dev.devcaster.operator.devcaster.NotFoundException;
 import dev.devcaster.operator.trigger.Trigger;
 
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,10 +27,24 @@ public final class AccountResolver {
     public record Resolution(ConnectedAccount account, Optional<String> movedFrom) {
     }
 
-    private final ConnectedAccountsApi api;
+    private record UserKey(String project, String userId, String toolkit) {
+    }
 
-    public AccountResolver(ConnectedAccountsApi api) {
+    private record AccountKey(String project, String accountId) {
+    }
+
+    private final ConnectedAccountsApi api;
+    private final Cache<UserKey, List<ConnectedAccount>> activeByUser;
+    private final Cache<AccountKey, Optional<ConnectedAccount>> byId;
+
+    /**
+     * @param maxAge how long look-ups are shared by Triggers of the same key: many Triggers of one
+     *               user cost one call. Kept short: a stale answer only delays a move or a Ready.
+     */
+    public AccountResolver(ConnectedAccountsApi api, Duration maxAge) {
         this.api = api;
+        this.activeByUser = Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(100_000).build();
+        this.byId = Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(100_000).build();
     }
 
     public Resolution resolve(DevcasterCredentials credentials, Trigger trigger, String toolkit) {
@@ -40,10 +58,11 @@ public final class AccountResolver {
         if (previous.isPresent() && usable(previous.get(), userId, toolkit)) {
             return new Resolution(previous.get(), Optional.empty());
         }
-        Optional<ConnectedAccount> newest = api.listAll(credentials, ConnectedAccountQuery.all()
-                .withUserIds(userId)
-                .withToolkitSlugs(toolkit)
-                .withStatuses(ConnectedAccountStatus.ACTIVE))
+        Optional<ConnectedAccount> newest = activeByUser.get(new UserKey(credentials.fingerprint(), userId, toolkit),
+                k -> api.listAll(credentials, ConnectedAccountQuery.all()
+                    .withUserIds(userId)
+                    .withToolkitSlugs(toolkit)
+                    .withStatuses(ConnectedAccountStatus.ACTIVE)))
             .stream()
             .filter(a -> usable(a, userId, toolkit))
             .max(Comparator.comparing(ConnectedAccount::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -86,11 +105,13 @@ public final class AccountResolver {
     }
 
     private Optional<ConnectedAccount> find(DevcasterCredentials credentials, String id) {
-        try {
-            return Optional.of(api.get(credentials, id));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        return byId.get(new AccountKey(credentials.fingerprint(), id), k -> {
+            try {
+                return Optional.of(api.get(credentials, id));
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private static boolean usable(ConnectedAccount account, String userId, String toolkit) {

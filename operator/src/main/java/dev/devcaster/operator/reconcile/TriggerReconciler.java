@@ -83,7 +83,8 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
         this.config = config;
         this.reasons = reasons;
         this.types = new TriggerTypeCache(devcaster.triggerTypes(), config.typeCacheTtl());
-        this.accounts = new AccountResolver(devcaster.connectedAccounts());
+        this.accounts = new AccountResolver(devcaster.connectedAccounts(),
+            min(config.recheckPeriod().dividedBy(2), Duration.ofSeconds(30)));
         this.inventory = new RemoteInventory(devcaster.triggerInstances(), devcaster.connectedAccounts(),
             config.resyncPeriod().dividedBy(2));
         this.sync = new RemoteTriggerSync(devcaster.triggerInstances(), afterUpsert);
@@ -377,6 +378,10 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
         TriggerStatus copy = Serialization.clone(current);
         copy.setObservedGeneration(trigger.getMetadata().getGeneration());
         return copy;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Duration jittered(Duration period) {

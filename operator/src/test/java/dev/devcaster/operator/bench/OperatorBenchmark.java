@@ -54,6 +54,7 @@ public final class OperatorBenchmark {
             try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey("dk_bench")
                 .env("RESYNC_PERIOD", resync.toSeconds() + "s")
                 .env("RECONCILE_CONCURRENCY", Integer.toString(concurrency))
+                .env("RECHECK_PERIOD", "1m")
                 .start()) {
                 Instant start = Instant.now();
                 for (int i = 0; i < n; i++) {
