@@ -1,5 +1,6 @@
 package dev.devcaster.operator.reconcile;
 
+import dev.devcaster.operator.trigger.TriggerStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 
@@ -41,6 +42,12 @@ public final class TriggerConditions {
     public static Optional<Condition> find(List<Condition> conditions, String type) {
         return conditions == null ? Optional.empty()
             : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    /** Whether the Ready condition of this status carries that reason. */
+    public static boolean readyReasonIs(TriggerStatus status, ReadyReason reason) {
+        return status != null && find(status.getConditions(), READY).map(c -> reason.name().equals(c.getReason()))
+            .orElse(false);
     }
 
     private static Condition condition(List<Condition> previous, String type, boolean status, String reason,

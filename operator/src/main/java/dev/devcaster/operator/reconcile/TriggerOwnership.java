@@ -1,6 +1,5 @@
 package dev.devcaster.operator.reconcile;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devcaster.operator.trigger.Trigger;
 
@@ -49,23 +48,17 @@ public final class TriggerOwnership {
      * matches on slug and account only, another upsert would rewrite the owner's trigger again.
      */
     public void requireNoOlderTwin(Trigger trigger, DesiredState desired, UnaryOperator<ObjectNode> canonicalConfig) {
-        boolean inConflict = trigger.getStatus() != null && TriggerConditions.find(trigger.getStatus().getConditions(),
-            TriggerConditions.READY).map(c -> ReadyReason.Conflict.name().equals(c.getReason())).orElse(false);
+        boolean inConflict = TriggerConditions.readyReasonIs(trigger.getStatus(), ReadyReason.Conflict);
         others(trigger)
             .filter(other -> AGE.compare(other, trigger) < 0)
             .filter(other -> desired.slug().equalsIgnoreCase(other.getSpec().getSlug()))
             .filter(other -> other.getStatus() != null
                 && desired.connectedAccountId().equals(other.getStatus().getConnectedAccountId()))
-            .filter(other -> inConflict || desired.sameConfig(canonicalConfig.apply(config(other))))
+            .filter(other -> inConflict || desired.sameConfig(canonicalConfig.apply(other.getSpec().configOrEmpty())))
             .min(AGE)
             .ifPresent(other -> {
                 throw conflict(other, "the same " + desired.slug() + " trigger on account " + desired.connectedAccountId());
             });
-    }
-
-    private static ObjectNode config(Trigger trigger) {
-        ObjectNode config = trigger.getSpec().getTriggerConfig();
-        return config == null ? JsonNodeFactory.instance.objectNode() : config;
     }
 
     /** Deleting Triggers still count: an owner being deleted with Orphan keeps its instance. */

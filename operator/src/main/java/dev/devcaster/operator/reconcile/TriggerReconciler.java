@@ -1,6 +1,5 @@
 package dev.devcaster.operator.reconcile;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devcaster.operator.config.OperatorConfig;
 import dev.devcaster.operator.devcaster.ConnectedAccount;
@@ -23,7 +22,6 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -132,7 +130,7 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
             DevcasterCredentials credentials = credentials().resolve(trigger);
             TriggerType type = triggerType(credentials, trigger);
             String toolkit = type.toolkit().slug();
-            ObjectNode triggerConfig = triggerConfig(trigger);
+            ObjectNode triggerConfig = trigger.getSpec().configOrEmpty();
             List<String> invalid = validator.validate(type.config(), triggerConfig);
             if (!invalid.isEmpty()) {
                 throw new TriggerProblem(ReadyReason.InvalidConfig, "config does not match the schema of " + type.slug()
@@ -264,7 +262,7 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
         try {
             DevcasterCredentials credentials = credentials().resolve(trigger);
             TriggerType type = triggerType(credentials, trigger);
-            ObjectNode triggerConfig = triggerConfig(trigger);
+            ObjectNode triggerConfig = trigger.getSpec().configOrEmpty();
             return validator.validate(type.config(), triggerConfig).isEmpty() && unchangedSinceLastSync(credentials,
                 trigger, type, validator.withDefaults(type.config(), triggerConfig));
         } catch (RuntimeException e) {
@@ -294,8 +292,7 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
         return status != null && status.getTriggerId() != null && status.getConnectedAccountId() != null
             && status.getDesiredHash() != null && Objects.equals(status.getObservedGeneration(), trigger.getMetadata().getGeneration())
             && (status.getPendingDeletion() == null || status.getPendingDeletion().isEmpty())
-            && TriggerConditions.find(status.getConditions(), TriggerConditions.READY)
-                .map(c -> ReadyReason.Synced.name().equals(c.getReason())).orElse(false);
+            && TriggerConditions.readyReasonIs(status, ReadyReason.Synced);
     }
 
     /** The resource as the API server has it now, if it is still the same generation of the same object. */
@@ -367,15 +364,9 @@ public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> 
             ? List.of() : trigger.getStatus().getPendingDeletion();
     }
 
-    private static ObjectNode triggerConfig(Trigger trigger) {
-        ObjectNode configured = trigger.getSpec().getTriggerConfig();
-        return configured == null ? JsonNodeFactory.instance.objectNode() : configured;
-    }
-
     /** A copy of the current status, so comparing old and new tells whether to write. */
     private static TriggerStatus carryOver(Trigger trigger) {
-        TriggerStatus current = trigger.getStatus() == null ? new TriggerStatus() : trigger.getStatus();
-        TriggerStatus copy = Serialization.clone(current);
+        TriggerStatus copy = TriggerReport.statusCopy(trigger);
         copy.setObservedGeneration(trigger.getMetadata().getGeneration());
         return copy;
     }

@@ -62,7 +62,7 @@ final class TriggerReport {
 
     /** Durably records a new remote id and the instances it replaced, before those are deleted. */
     void journal(String newTriggerId, List<String> replaced) {
-        TriggerStatus next = Serialization.clone(trigger.getStatus() == null ? new TriggerStatus() : trigger.getStatus());
+        TriggerStatus next = statusCopy(trigger);
         next.setTriggerId(newTriggerId);
         next.setPendingDeletion(List.copyOf(replaced));
         patcher.patchStatus(trigger, next);
@@ -72,6 +72,11 @@ final class TriggerReport {
     /** The resource is gone: it no longer counts in the gauge. */
     void deleted() {
         reasons.forget(trigger);
+    }
+
+    /** A copy of the current status, so comparing old and new tells whether to write. */
+    static TriggerStatus statusCopy(Trigger trigger) {
+        return Serialization.clone(trigger.getStatus() == null ? new TriggerStatus() : trigger.getStatus());
     }
 
     void recordTriggerId(String triggerId) {

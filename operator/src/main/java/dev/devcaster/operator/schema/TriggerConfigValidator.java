@@ -1,6 +1,8 @@
 package dev.devcaster.operator.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -18,10 +20,15 @@ public final class TriggerConfigValidator {
     private static final String ROOT = "triggerConfig";
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+    /**
+     * Compiled once per schema object: trigger types come from a cache, so every resync of every
+     * Trigger of a type hands in the same node (weak keys compare by identity and follow that cache).
+     */
+    private final Cache<JsonNode, Schema> compiled = Caffeine.newBuilder().weakKeys().build();
 
     /** One message per failing field, e.g. {@code triggerConfig.repo: required}; empty when valid. */
     public List<String> validate(JsonNode configSchema, JsonNode config) {
-        Schema schema = registry.getSchema(configSchema);
+        Schema schema = compiled.get(configSchema, registry::getSchema);
         return schema.validate(config).stream().map(TriggerConfigValidator::describe).distinct().sorted().toList();
     }
 

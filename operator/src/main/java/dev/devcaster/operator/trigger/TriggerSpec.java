@@ -90,6 +90,11 @@ public class TriggerSpec {
         this.triggerConfig = triggerConfig;
     }
 
+    /** The config, {@code {}} when unset (as the CRD describes it). */
+    public ObjectNode configOrEmpty() {
+        return triggerConfig == null ? JsonNodeFactory.instance.objectNode() : triggerConfig;
+    }
+
     public String getToolkitVersion() {
         return toolkitVersion;
     }
