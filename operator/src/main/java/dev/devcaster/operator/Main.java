@@ -1,23 +1,15 @@
 package dev.devcaster.operator;
 
+import dev.devcaster.operator.app.DevcasterOperator;
+import dev.devcaster.operator.app.Seams;
 import dev.devcaster.operator.config.ConfigException;
-import dev.devcaster.operator.config.EnvironmentConfig;
 import dev.devcaster.operator.config.LogFormat;
 import dev.devcaster.operator.config.OperatorConfig;
-import dev.devcaster.operator.devcaster.DevcasterClient;
-import dev.devcaster.operator.devcaster.DevcasterClientConfig;
-import dev.devcaster.operator.reconcile.RemoteTriggerSync;
-import dev.devcaster.operator.runtime.HealthServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** Entry point: configuration from the environment, then the operator until SIGTERM. */
@@ -29,9 +21,10 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         OperatorConfig config;
         try {
-            config = EnvironmentConfig.fromSystem();
+            config = OperatorConfig.fromSystem();
         } catch (ConfigException e) {
-            System.err.println("devcaster-operator: invalid configuration: " + e.getMessage());
+            System.err.println("devcaster-operator: invalid configuration:");
+            e.problems().forEach(p -> System.err.println("  " + p));
             System.exit(2);
             return;
         }
@@ -41,25 +34,13 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("starting with {}", config);
 
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
         KubernetesClient client = new KubernetesClientBuilder().build();
-        DevcasterClient devcaster = new DevcasterClient(DevcasterClientConfig.defaults()
-            .withRequestTimeout(config.requestTimeout())
-            .withRateLimit(config.rateLimit(), Duration.ofSeconds(5)), registry);
-        DevcasterOperator operator = new DevcasterOperator(config, client, devcaster, registry,
-            RemoteTriggerSync.AfterUpsert.NONE);
-
-        HealthServer health = config.httpPort() == 0 ? null
-            : new HealthServer(config.httpPort(), () -> operator.ready(), registry);
+        DevcasterOperator operator = DevcasterOperator.create(config, client, Seams.production());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping: finishing in-flight reconciles and releasing the leader lease");
+            log.info(config.leaderElection() ? "stopping: finishing in-flight reconciles and releasing the leader lease"
+                : "stopping: finishing in-flight reconciles");
             operator.close();
-            if (health != null) {
-                health.close();
-            }
             client.close();
             stopped.countDown();
         }, "shutdown"));
@@ -70,7 +51,7 @@ public final class Main {
             log.error("could not start: {}", e.getMessage(), e);
             System.exit(1);
         }
-        log.info("started; health and metrics on port {}", health == null ? "(off)" : health.port());
+        log.info("started; health and metrics on port {}", operator.httpPort() == 0 ? "(off)" : operator.httpPort());
         stopped.await();
     }
 }

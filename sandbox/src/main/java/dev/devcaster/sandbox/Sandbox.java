@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devcaster.emulator.DevcasterEmulator;
 import dev.devcaster.emulator.EmulatorConfig;
 import dev.devcaster.emulator.state.SeedDocument;
-import dev.devcaster.operator.DevcasterOperator;
+import dev.devcaster.operator.app.DevcasterOperator;
 import dev.devcaster.operator.config.ConfigException;
-import dev.devcaster.operator.config.EnvironmentConfig;
+import dev.devcaster.operator.config.Settings;
+import dev.devcaster.operator.app.Seams;
 import dev.devcaster.operator.config.OperatorConfig;
-import dev.devcaster.operator.devcaster.DevcasterClient;
-import dev.devcaster.operator.devcaster.DevcasterClientConfig;
-import dev.devcaster.operator.reconcile.RemoteTriggerSync;
-import dev.devcaster.operator.runtime.HealthServer;
 import dev.devcaster.operator.trigger.Trigger;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -20,8 +17,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +31,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -362,37 +356,27 @@ public final class Sandbox {
         synchronized (lock) {
             checkNotStopping();
             Map<String, String> env = new HashMap<>();
-            env.put(EnvironmentConfig.API_KEY, apiKey);
-            env.put(EnvironmentConfig.BASE_URL, devcasterUrl.toString());
-            env.put(EnvironmentConfig.WATCH_NAMESPACES, options.namespace());
-            env.put(EnvironmentConfig.RESYNC_PERIOD, "30s");
-            env.put(EnvironmentConfig.RECHECK_PERIOD, "10s");
-            env.put(EnvironmentConfig.HTTP_PORT, Integer.toString(options.httpPort()));
+            env.put(Settings.API_KEY.env(), apiKey);
+            env.put(Settings.BASE_URL.env(), devcasterUrl.toString());
+            env.put(Settings.WATCH_NAMESPACES.env(), options.namespace());
+            env.put(Settings.RESYNC_PERIOD.env(), "30s");
+            env.put(Settings.RECHECK_PERIOD.env(), "10s");
+            env.put(Settings.HTTP_PORT.env(), Integer.toString(options.httpPort()));
             OperatorConfig config;
             try {
-                config = new EnvironmentConfig(env).load();
+                config = OperatorConfig.from(env);
             } catch (ConfigException e) {
                 throw new SandboxException("invalid operator configuration: " + e.getMessage(),
                     "check --base-url / DEVCASTER_BASE_URL and the other flags", e);
             }
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            DevcasterClient devcaster = new DevcasterClient(DevcasterClientConfig.defaults()
-                .withRequestTimeout(config.requestTimeout())
-                .withRateLimit(config.rateLimit(), Duration.ofSeconds(5)), registry);
-            DevcasterOperator operator = new DevcasterOperator(config, client, devcaster, registry,
-                RemoteTriggerSync.AfterUpsert.NONE);
-            if (config.httpPort() != 0) {
-                HealthServer health;
-                try {
-                    health = new HealthServer(config.httpPort(), operator::ready, registry);
-                } catch (IOException e) {
-                    throw Ports.taken(config.httpPort(), "the operator's /healthz and /metrics", "--http-port");
-                }
-                healthPort = health.port();
-                started.push(new Component(null, health::close));
-            }
+            DevcasterOperator operator = DevcasterOperator.create(config, client, Seams.production());
             long t0 = System.nanoTime();
-            operator.start();
+            try {
+                operator.start();
+            } catch (UncheckedIOException e) {
+                throw Ports.taken(config.httpPort(), "the operator's /healthz and /metrics", "--http-port");
+            }
+            healthPort = operator.httpPort();
             started.push(new Component("the operator", () -> {
                 operatorRunning = false;
                 operator.close();

@@ -1,9 +1,19 @@
 package dev.devcaster.operator.config;
 
-/** Invalid operator configuration; the message names the environment variable to fix. */
+import java.util.List;
+
+/** Invalid operator configuration; names every variable to fix, so one restart fixes them all. */
 public final class ConfigException extends RuntimeException {
 
-    public ConfigException(String variable, String problem) {
-        super(variable + ": " + problem);
+    private final List<String> problems;
+
+    public ConfigException(List<String> problems) {
+        super(String.join("; ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** One entry per variable, e.g. {@code RESYNC_PERIOD: 'soon' is not a duration (...)}. */
+    public List<String> problems() {
+        return problems;
     }
 }

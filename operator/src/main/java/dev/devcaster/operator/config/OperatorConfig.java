@@ -4,44 +4,139 @@ import dev.devcaster.operator.trigger.DeletionPolicy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Operator settings, read once at start from environment variables (see {@link EnvironmentConfig}).
- *
- * @param defaultApiKey          API key for Triggers without credentialsSecretRef; empty = none
- * @param watchNamespaces        namespaces to watch; empty = all
- * @param defaultToolkitVersions toolkit slug to version, for Triggers without toolkitVersion
- * @param rateLimit              requests per second per API key to Devcaster; 0 = unlimited
- * @param recheckPeriod          how soon a Trigger waiting on something outside the cluster
- *                               (an account, a Secret, a rate limit without Retry-After) is looked at again
- * @param leaderElectionIdentity this replica's name in the Lease (the pod name)
- * @param httpPort               port of /healthz, /readyz and /metrics; 0 = off
+ * The operator's settings, read once at start from environment variables as {@link Settings}
+ * declares them. Loading reports every invalid variable at once.
  */
-public record OperatorConfig(Optional<String> defaultApiKey, URI baseUrl, Set<String> watchNamespaces,
-                             Duration resyncPeriod, Map<String, String> defaultToolkitVersions, int concurrency,
-                             double rateLimit, Duration requestTimeout, Duration typeCacheTtl, Duration recheckPeriod,
-                             DeletionPolicy defaultDeletionPolicy, boolean leaderElection,
-                             String leaderElectionNamespace, String leaderElectionLeaseName,
-                             String leaderElectionIdentity, LogFormat logFormat,
-                             int httpPort) {
+public final class OperatorConfig {
 
-    @Override
-    public String toString() {
-        // The API key stays out of logs: only whether there is one.
-        return "OperatorConfig[defaultApiKey=" + (defaultApiKey.isPresent() ? "(set)" : "(none)")
-            + ", baseUrl=" + baseUrl + ", watchNamespaces=" + (watchNamespaces.isEmpty() ? "(all)" : watchNamespaces)
-            + ", resyncPeriod=" + resyncPeriod + ", defaultToolkitVersions=" + defaultToolkitVersions
-            + ", concurrency=" + concurrency + ", rateLimit=" + rateLimit + "/s, requestTimeout=" + requestTimeout
-            + ", typeCacheTtl=" + typeCacheTtl + ", recheckPeriod=" + recheckPeriod
-            + ", defaultDeletionPolicy=" + defaultDeletionPolicy + ", leaderElection=" + leaderElection
-            + ", logFormat=" + logFormat + ", httpPort=" + httpPort + "]";
+    private final Map<Setting<?>, Object> values;
+    private final String identity;
+
+    private OperatorConfig(Map<Setting<?>, Object> values) {
+        this.values = Map.copyOf(values);
+        this.identity = get(Settings.POD_NAME).orElseGet(() -> "devcaster-operator-" + UUID.randomUUID());
+    }
+
+    /** @throws ConfigException naming every variable that is not valid */
+    public static OperatorConfig from(Map<String, String> environment) {
+        Map<Setting<?>, Object> values = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Setting<?> setting : Settings.ALL) {
+            try {
+                values.put(setting, setting.read(environment));
+            } catch (IllegalArgumentException e) {
+                problems.add(setting.env() + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new OperatorConfig(values);
+    }
+
+    public static OperatorConfig fromSystem() {
+        return from(System.getenv());
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
+    }
+
+    public Optional<String> defaultApiKey() {
+        return get(Settings.API_KEY);
+    }
+
+    public URI baseUrl() {
+        return get(Settings.BASE_URL);
+    }
+
+    /** Empty means all namespaces. */
+    public Set<String> watchNamespaces() {
+        return get(Settings.WATCH_NAMESPACES);
+    }
+
+    public Duration resyncPeriod() {
+        return get(Settings.RESYNC_PERIOD);
     }
 
     /** The toolkit version a Trigger without spec.toolkitVersion uses. */
     public String toolkitVersionFor(String toolkit) {
-        return defaultToolkitVersions.getOrDefault(toolkit, "latest");
+        return get(Settings.DEFAULT_TOOLKIT_VERSIONS).getOrDefault(toolkit, "latest");
+    }
+
+    public int concurrency() {
+        return get(Settings.CONCURRENCY);
+    }
+
+    /** Requests per second per API key; 0 = unlimited. */
+    public double rateLimit() {
+        return get(Settings.RATE_LIMIT);
+    }
+
+    public Duration requestTimeout() {
+        return get(Settings.REQUEST_TIMEOUT);
+    }
+
+    public Duration typeCacheTtl() {
+        return get(Settings.TYPE_CACHE_TTL);
+    }
+
+    public Duration recheckPeriod() {
+        return get(Settings.RECHECK_PERIOD);
+    }
+
+    public DeletionPolicy defaultDeletionPolicy() {
+        return get(Settings.DEFAULT_DELETION_POLICY);
+    }
+
+    public boolean leaderElection() {
+        return get(Settings.LEADER_ELECTION);
+    }
+
+    public String leaderElectionNamespace() {
+        return get(Settings.LEADER_ELECTION_NAMESPACE);
+    }
+
+    public String leaderElectionLeaseName() {
+        return get(Settings.LEADER_ELECTION_LEASE_NAME);
+    }
+
+    /** This replica's name in the Lease: the pod name, else a random one. */
+    public String leaderElectionIdentity() {
+        return identity;
+    }
+
+    public LogFormat logFormat() {
+        return get(Settings.LOG_FORMAT);
+    }
+
+    /** Port of /healthz, /readyz and /metrics; 0 = off. */
+    public int httpPort() {
+        return get(Settings.HTTP_PORT);
+    }
+
+    /** Every setting with its value; secret ones only say whether they are set. */
+    @Override
+    public String toString() {
+        return Settings.ALL.stream().map(s -> s.env() + "=" + shown(s)).collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private String shown(Setting<?> setting) {
+        Object value = values.get(setting);
+        if (setting.secret()) {
+            return value instanceof Optional<?> o && o.isEmpty() ? "(none)" : "(set)";
+        }
+        return value instanceof Optional<?> o ? o.map(Object::toString).orElse("(none)") : String.valueOf(value);
     }
 }

@@ -1,6 +1,7 @@
 package dev.devcaster.operator.reconcile;
 
 import dev.devcaster.operator.trigger.Trigger;
+import dev.devcaster.operator.trigger.TriggerAnnotations;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 
 import java.util.Objects;

@@ -1,9 +1,12 @@
 package dev.devcaster.operator.install;
 
+import dev.devcaster.operator.testing.RepoPaths;
+
 import com.marcnuri.helm.LintResult;
-import dev.devcaster.operator.config.EnvironmentConfig;
 import dev.devcaster.operator.config.LogFormat;
 import dev.devcaster.operator.config.OperatorConfig;
+import dev.devcaster.operator.config.Setting;
+import dev.devcaster.operator.config.Settings;
 import dev.devcaster.operator.trigger.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -38,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * helm lint and helm template of the chart, asserted on the rendered objects. The rendered
- * environment is fed to the operator's own {@link EnvironmentConfig}: what the chart renders is
+ * environment is fed to the operator's own {@link OperatorConfig}: what the chart renders is
  * what the operator accepts.
  */
 class HelmChartTest {
@@ -128,7 +131,7 @@ class HelmChartTest {
         assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
 
         // The operator's own parser accepts the rendered environment and reads the documented defaults.
-        OperatorConfig config = new EnvironmentConfig(chart.processEnv("devcaster-operator-abc")).load();
+        OperatorConfig config = OperatorConfig.from(chart.processEnv("devcaster-operator-abc"));
         assertThat(config.defaultApiKey()).isEmpty();
         assertThat(config.baseUrl()).hasToString("https://backend.devcaster.dev");
         assertThat(config.watchNamespaces()).isEmpty();
@@ -149,14 +152,9 @@ class HelmChartTest {
             replicaCount: 2
             devcaster: {apiKey: dk_test}
             """);
-        Set<String> known = Set.of(EnvironmentConfig.API_KEY, EnvironmentConfig.BASE_URL, EnvironmentConfig.WATCH_NAMESPACES,
-            EnvironmentConfig.RESYNC_PERIOD, EnvironmentConfig.DEFAULT_TOOLKIT_VERSIONS, EnvironmentConfig.CONCURRENCY,
-            EnvironmentConfig.RATE_LIMIT, EnvironmentConfig.REQUEST_TIMEOUT, EnvironmentConfig.TYPE_CACHE_TTL,
-            EnvironmentConfig.RECHECK_PERIOD, EnvironmentConfig.DELETION_POLICY, EnvironmentConfig.LEADER_ELECTION,
-            EnvironmentConfig.LEADER_ELECTION_NAMESPACE, EnvironmentConfig.LEADER_ELECTION_LEASE, EnvironmentConfig.LOG_FORMAT,
-            EnvironmentConfig.HTTP_PORT,
-            // read by the log4j2 configuration, the leader election identity and the JVM
-            "LOG_LEVEL", "POD_NAMESPACE", "POD_NAME", "JAVA_TOOL_OPTIONS");
+        Set<String> known = new java.util.HashSet<>(Settings.ALL.stream().map(Setting::env).toList());
+        // the fallbacks the operator reads (downward API) and the JVM's own variable
+        known.addAll(Set.of("POD_NAMESPACE", "JAVA_TOOL_OPTIONS"));
 
         assertThat(chart.env().keySet()).isSubsetOf(known).containsAll(
             known.stream().filter(n -> !n.equals("JAVA_TOOL_OPTIONS")).toList());
@@ -185,11 +183,11 @@ class HelmChartTest {
         assertThat(chart.envValue("LOG_FORMAT")).hasValue("json");
         assertThat(chart.envValue("LOG_LEVEL")).hasValue("debug");
         assertThat(chart.container().getPorts().get(0).getContainerPort()).isEqualTo(9090);
-        OperatorConfig config = new EnvironmentConfig(chart.processEnv("pod-1")).load();
+        OperatorConfig config = OperatorConfig.from(chart.processEnv("pod-1"));
         assertThat(config.defaultApiKey()).isEmpty(); // from the Secret at run time, never a literal
         assertThat(config.baseUrl()).hasToString("https://devcaster.internal.example:8443");
         assertThat(config.resyncPeriod()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(config.defaultToolkitVersions()).isEqualTo(Map.of("github", "20250909_00", "slack", "latest"));
+        assertThat(config.get(Settings.DEFAULT_TOOLKIT_VERSIONS)).isEqualTo(Map.of("github", "20250909_00", "slack", "latest"));
         assertThat(config.concurrency()).isEqualTo(4);
         assertThat(config.rateLimit()).isEqualTo(2.5);
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -244,7 +242,7 @@ class HelmChartTest {
         assertThat(chart.all(RoleBinding.class)).allSatisfy(b -> assertThat(b.getSubjects()).singleElement()
             .satisfies(s -> assertThat(s.getNamespace()).isEqualTo(NS)));
         assertThat(chart.envValue("WATCH_NAMESPACES")).hasValue("team-a,team-b");
-        assertThat(new EnvironmentConfig(chart.processEnv("p")).load().watchNamespaces()).containsExactlyInAnyOrder("team-a", "team-b");
+        assertThat(OperatorConfig.from(chart.processEnv("p")).watchNamespaces()).containsExactlyInAnyOrder("team-a", "team-b");
     }
 
     @Test
@@ -260,7 +258,7 @@ class HelmChartTest {
         assertThat(rules(lease.getRules())).containsExactlyInAnyOrder(
             "coordination.k8s.io/leases:create", "coordination.k8s.io/leases:get,update,patch@[devcaster-operator]");
         assertThat(chart.one(RoleBinding.class).getRoleRef().getName()).isEqualTo(lease.getMetadata().getName());
-        OperatorConfig config = new EnvironmentConfig(chart.processEnv("devcaster-operator-7d9f-x2")).load();
+        OperatorConfig config = OperatorConfig.from(chart.processEnv("devcaster-operator-7d9f-x2"));
         assertThat(config.leaderElection()).isTrue();
         assertThat(config.leaderElectionNamespace()).isEqualTo(NS);
         assertThat(config.leaderElectionIdentity()).isEqualTo("devcaster-operator-7d9f-x2");

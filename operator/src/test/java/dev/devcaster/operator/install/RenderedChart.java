@@ -1,5 +1,7 @@
 package dev.devcaster.operator.install;
 
+import dev.devcaster.operator.testing.RepoPaths;
+
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.Container;

@@ -1,14 +1,13 @@
 package dev.devcaster.operator.testing;
 
-import dev.devcaster.operator.DevcasterOperator;
-import dev.devcaster.operator.config.EnvironmentConfig;
+import dev.devcaster.operator.app.DevcasterOperator;
+import dev.devcaster.operator.app.Seams;
 import dev.devcaster.operator.config.OperatorConfig;
-import dev.devcaster.operator.devcaster.DevcasterClient;
-import dev.devcaster.operator.devcaster.DevcasterClientConfig;
-import dev.devcaster.operator.reconcile.RemoteTriggerSync;
+import dev.devcaster.operator.config.Setting;
+import dev.devcaster.operator.config.Settings;
+import dev.devcaster.operator.remote.RemoteTriggerSync;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -16,18 +15,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The real operator, in-process, watching one test namespace and talking to the emulator over
- * HTTP. Short resync and recheck periods keep the end-to-end tests quick.
+ * The real operator, in-process, built by the same composition root as {@code Main}, watching one
+ * test namespace and talking to the emulator over HTTP. Every setting goes through the operator's
+ * own configuration; short resync and recheck periods keep the end-to-end tests quick.
  */
 public final class RunningOperator implements AutoCloseable {
 
     private final DevcasterOperator operator;
-    private final MeterRegistry registry;
     private final AtomicBoolean lostLeadership;
 
-    private RunningOperator(DevcasterOperator operator, MeterRegistry registry, AtomicBoolean lostLeadership) {
+    private RunningOperator(DevcasterOperator operator, AtomicBoolean lostLeadership) {
         this.operator = operator;
-        this.registry = registry;
         this.lostLeadership = lostLeadership;
     }
 
@@ -36,7 +34,7 @@ public final class RunningOperator implements AutoCloseable {
     }
 
     public MeterRegistry registry() {
-        return registry;
+        return operator.registry();
     }
 
     /** In tests, losing the Lease is recorded instead of exiting the JVM. */
@@ -57,21 +55,24 @@ public final class RunningOperator implements AutoCloseable {
         private final KubernetesClient client;
         private final Map<String, String> env = new HashMap<>();
         private RemoteTriggerSync.AfterUpsert afterUpsert = RemoteTriggerSync.AfterUpsert.NONE;
-        private MeterRegistry registry = new SimpleMeterRegistry();
 
         private Builder(KubernetesClient client, String namespace, URI devcasterUrl) {
             this.client = client;
-            env.put(EnvironmentConfig.BASE_URL, devcasterUrl.toString());
-            env.put(EnvironmentConfig.WATCH_NAMESPACES, namespace);
-            env.put(EnvironmentConfig.RESYNC_PERIOD, "2s");
-            env.put(EnvironmentConfig.RECHECK_PERIOD, "1s");
-            env.put(EnvironmentConfig.RATE_LIMIT, "0");
-            env.put(EnvironmentConfig.REQUEST_TIMEOUT, "3s");
-            env.put(EnvironmentConfig.HTTP_PORT, "0");
+            set(Settings.BASE_URL, devcasterUrl.toString());
+            set(Settings.WATCH_NAMESPACES, namespace);
+            set(Settings.RESYNC_PERIOD, "2s");
+            set(Settings.RECHECK_PERIOD, "1s");
+            set(Settings.RATE_LIMIT, "0");
+            set(Settings.REQUEST_TIMEOUT, "3s");
+            set(Settings.HTTP_PORT, "0");
         }
 
         public Builder defaultApiKey(String apiKey) {
-            return env(EnvironmentConfig.API_KEY, apiKey);
+            return set(Settings.API_KEY, apiKey);
+        }
+
+        public Builder set(Setting<?> setting, String value) {
+            return env(setting.env(), value);
         }
 
         public Builder env(String name, String value) {
@@ -84,20 +85,12 @@ public final class RunningOperator implements AutoCloseable {
             return this;
         }
 
-        public Builder registry(MeterRegistry registry) {
-            this.registry = registry;
-            return this;
-        }
-
         public RunningOperator start() {
-            OperatorConfig config = new EnvironmentConfig(env).load();
-            DevcasterClient devcaster = new DevcasterClient(DevcasterClientConfig.defaults()
-                .withRequestTimeout(config.requestTimeout()), registry);
             AtomicBoolean lost = new AtomicBoolean();
-            DevcasterOperator operator = new DevcasterOperator(config, client, devcaster, registry, afterUpsert,
-                () -> lost.set(true));
+            DevcasterOperator operator = DevcasterOperator.create(OperatorConfig.from(env), client,
+                Seams.production().withAfterUpsert(afterUpsert).withOnLostLeadership(() -> lost.set(true)));
             operator.start();
-            return new RunningOperator(operator, registry, lost);
+            return new RunningOperator(operator, lost);
         }
     }
 }

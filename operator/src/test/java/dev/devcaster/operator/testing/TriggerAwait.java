@@ -1,6 +1,6 @@
 package dev.devcaster.operator.testing;
 
-import dev.devcaster.operator.reconcile.TriggerConditions;
+import dev.devcaster.operator.status.TriggerConditions;
 import dev.devcaster.operator.trigger.Trigger;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,0 +1,170 @@
+package dev.devcaster.operator.app;
+
+import dev.devcaster.operator.account.AccountResolver;
+import dev.devcaster.operator.client.DevcasterClient;
+import dev.devcaster.operator.client.DevcasterClientConfig;
+import dev.devcaster.operator.config.OperatorConfig;
+import dev.devcaster.operator.credentials.CredentialSecrets;
+import dev.devcaster.operator.credentials.CredentialsResolver;
+import dev.devcaster.operator.credentials.RememberedCredentials;
+import dev.devcaster.operator.http.HealthServer;
+import dev.devcaster.operator.kubernetes.KubernetesGateway;
+import dev.devcaster.operator.ownership.TriggerOwnership;
+import dev.devcaster.operator.reconcile.ReconcilePolicy;
+import dev.devcaster.operator.reconcile.TransientBackoff;
+import dev.devcaster.operator.reconcile.TriggerReconciler;
+import dev.devcaster.operator.reconcile.TriggerSteps;
+import dev.devcaster.operator.reconcile.TriggerUpdateFilter;
+import dev.devcaster.operator.remote.RemoteInventory;
+import dev.devcaster.operator.remote.RemoteTriggerSync;
+import dev.devcaster.operator.status.ReasonGauge;
+import dev.devcaster.operator.status.TriggerReport;
+import dev.devcaster.operator.triggertype.ConfigValidator;
+import dev.devcaster.operator.triggertype.TriggerTypeCache;
+import dev.devcaster.operator.triggertype.TypeCheck;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The composition root: the whole operator built from one {@link OperatorConfig}, the way
+ * {@code Main}, the sandbox, the tests and the benchmark run it; then its lifecycle.
+ */
+public final class DevcasterOperator implements AutoCloseable {
+
+    private static final Duration LEASE_DURATION = Duration.ofSeconds(15);
+    private static final Duration RENEW_DEADLINE = Duration.ofSeconds(10);
+    private static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
+    /** How long a stop waits for in-flight reconciles; below the chart's termination grace period. */
+    private static final Duration RECONCILE_GRACE = Duration.ofSeconds(20);
+    /** How long a call may wait for a rate-limit permit before the reconcile reschedules instead. */
+    private static final Duration MAX_PERMIT_WAIT = Duration.ofSeconds(5);
+
+    private final OperatorConfig config;
+    private final KubernetesGateway kubernetes;
+    private final PrometheusMeterRegistry registry;
+    private final Operator operator;
+    private HealthServer health;
+    private volatile boolean stopping;
+
+    private DevcasterOperator(OperatorConfig config, KubernetesClient client, Seams seams) {
+        this.config = config;
+        this.kubernetes = new KubernetesGateway(client);
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        this.operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                .withCloseClientOnStop(false)
+                .withConcurrentReconciliationThreads(config.concurrency())
+                .withReconciliationTerminationTimeout(RECONCILE_GRACE)
+                // Per-resource meters would grow with the number of Triggers; the reason gauge covers that.
+                .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).notCollectingMetricsPerResource()
+                    .build());
+            if (config.leaderElection()) {
+                var callbacks = new LeaderCallbacks(() -> { }, () -> {
+                    if (!stopping) {
+                        seams.onLostLeadership().run();
+                    }
+                }, leader -> { });
+                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(config.leaderElectionLeaseName(),
+                    config.leaderElectionNamespace(), LEASE_DURATION, RENEW_DEADLINE, RETRY_PERIOD,
+                    config.leaderElectionIdentity(), callbacks, false));
+            }
+        });
+        TransientBackoff backoff = new TransientBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
+        operator.register(new TriggerReconciler(steps(config, seams), new ReconcilePolicy(config.resyncPeriod(),
+            config.recheckPeriod(), backoff, config.defaultDeletionPolicy())), c -> {
+                c.withRetry(backoff)
+                    .withReconciliationMaxInterval(config.resyncPeriod().multipliedBy(2))
+                    .withOnUpdateFilter(new TriggerUpdateFilter());
+                if (!config.watchNamespaces().isEmpty()) {
+                    c.settingNamespaces(config.watchNamespaces());
+                }
+            });
+    }
+
+    public static DevcasterOperator create(OperatorConfig config, KubernetesClient client, Seams seams) {
+        return new DevcasterOperator(config, client, seams);
+    }
+
+    private TriggerSteps steps(OperatorConfig config, Seams seams) {
+        DevcasterClient devcaster = new DevcasterClient(DevcasterClientConfig.defaults()
+            .withRequestTimeout(config.requestTimeout())
+            .withRateLimit(config.rateLimit(), MAX_PERMIT_WAIT), registry);
+        CredentialSecrets secrets = new CredentialSecrets();
+        CredentialsResolver credentials = new CredentialsResolver(config.baseUrl(), config.defaultApiKey(), secrets::get);
+        TypeCheck types = new TypeCheck(new TriggerTypeCache(devcaster.triggerTypes(), config.typeCacheTtl()),
+            new ConfigValidator(), config::toolkitVersionFor);
+        // Account look-ups are shared by Triggers of one key for a short while: a stale answer only
+        // delays a move or a Ready.
+        Duration accountMaxAge = min(config.recheckPeriod().dividedBy(2), Duration.ofSeconds(30));
+        return new TriggerSteps(secrets, credentials, new RememberedCredentials(credentials), types,
+            new AccountResolver(devcaster.connectedAccounts(), accountMaxAge), new TriggerOwnership(),
+            new RemoteTriggerSync(devcaster.triggerInstances(), seams.afterUpsert()),
+            new RemoteInventory(devcaster.triggerInstances(), devcaster.connectedAccounts(),
+                config.resyncPeriod().dividedBy(2)),
+            new TriggerReport(kubernetes, new ReasonGauge(registry), Clock.systemUTC()), kubernetes);
+    }
+
+    /** Starts reconciling (or waiting for the Lease) and serves /healthz, /readyz and /metrics. */
+    public void start() {
+        if (config.httpPort() != 0) {
+            try {
+                health = new HealthServer(config.httpPort(), this::ready, registry);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot serve /healthz and /metrics on port " + config.httpPort(), e);
+            }
+        }
+        operator.start();
+    }
+
+    /**
+     * Ready when started and every informer is healthy. A stand-by replica (leader election) has
+     * started its informers too, so it reports ready: it can take over the moment the Lease frees.
+     */
+    public boolean ready() {
+        RuntimeInfo info = operator.getRuntimeInfo();
+        return info.isStarted() && info.allEventSourcesAreHealthy();
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The port /healthz, /readyz and /metrics listen on; 0 when off. */
+    public int httpPort() {
+        return health == null ? 0 : health.port();
+    }
+
+    /** Finishes in-flight reconciles and releases the leader Lease. */
+    @Override
+    public void close() {
+        stopping = true;
+        operator.stop();
+        if (config.leaderElection()) {
+            kubernetes.releaseLease(config.leaderElectionNamespace(), config.leaderElectionLeaseName(),
+                config.leaderElectionIdentity());
+        }
+        if (health != null) {
+            health.close();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

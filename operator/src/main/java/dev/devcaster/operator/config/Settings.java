@@ -1,0 +1,77 @@
+package dev.devcaster.operator.config;
+
+import dev.devcaster.operator.trigger.DeletionPolicy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every operator setting, declared once (environment variable, Helm value, default, meaning,
+ * parser). {@link OperatorConfig} reads them; the README's table and the chart are tested against
+ * {@link #ALL}.
+ */
+public final class Settings {
+
+    public static final Setting<Optional<String>> API_KEY = Setting.of("DEVCASTER_API_KEY",
+            "devcaster.apiKey", null,
+            "default project API key, for Triggers without `credentialsSecretRef`; always from a Secret",
+            Parsers::apiKey)
+        .secretValue();
+    public static final Setting<URI> BASE_URL = Setting.of("DEVCASTER_BASE_URL", "devcaster.baseUrl",
+        "https://backend.devcaster.dev", "Devcaster API base URL", Parsers::httpUrl);
+    public static final Setting<Set<String>> WATCH_NAMESPACES = Setting.of("WATCH_NAMESPACES", "watchNamespaces",
+            "", "comma-separated namespaces to watch; in the chart a list also switches RBAC to a Role per namespace",
+            Parsers::namespaces)
+        .shownAs("(all)");
+    public static final Setting<Duration> RESYNC_PERIOD = Setting.of("RESYNC_PERIOD", "resyncPeriod", "10m",
+        "drift check period (`30s`, `10m`, `1h` or ISO-8601), jittered ±10%", Parsers::positiveDuration);
+    public static final Setting<Map<String, String>> DEFAULT_TOOLKIT_VERSIONS = Setting.of("DEFAULT_TOOLKIT_VERSIONS",
+            "defaultToolkitVersions", "",
+            "per-toolkit default versions, e.g. `github=20250909_00,slack=latest`", Parsers::toolkitVersions)
+        .shownAs("(none)");
+    public static final Setting<Integer> CONCURRENCY = Setting.of("RECONCILE_CONCURRENCY", "concurrency", "10",
+        "Triggers reconciled in parallel", Parsers::positiveInt);
+    public static final Setting<Double> RATE_LIMIT = Setting.of("DEVCASTER_RATE_LIMIT", "rateLimit", "20",
+        "requests per second per API key, shared by all Triggers of that key (`0` = off); keep it below your "
+            + "Devcaster quota", Parsers::requestsPerSecond);
+    public static final Setting<Duration> REQUEST_TIMEOUT = Setting.of("DEVCASTER_REQUEST_TIMEOUT", "requestTimeout",
+        "10s", "timeout of each Devcaster call", Parsers::positiveDuration);
+    public static final Setting<Duration> TYPE_CACHE_TTL = Setting.of("TRIGGER_TYPE_CACHE_TTL", "triggerTypeCacheTtl",
+        "5m", "how long trigger types are cached (per key, slug and version)", Parsers::positiveDuration);
+    public static final Setting<Duration> RECHECK_PERIOD = Setting.of("RECHECK_PERIOD", "recheckPeriod", "1m",
+        "how soon a Trigger waiting on something outside (an account, a Secret, a rate limit without `Retry-After`) "
+            + "is looked at again", Parsers::positiveDuration);
+    public static final Setting<DeletionPolicy> DEFAULT_DELETION_POLICY = Setting.of("DEFAULT_DELETION_POLICY",
+        "defaultDeletionPolicy", "Delete", "`Delete` or `Orphan`", raw -> Parsers.oneOf(DeletionPolicy.class, raw));
+    public static final Setting<Boolean> LEADER_ELECTION = Setting.of("LEADER_ELECTION", "leaderElection.enabled",
+            "false", "elect a leader through a Lease", Parsers::bool)
+        .shownAs("`false` (chart: on when `replicaCount > 1`)");
+    public static final Setting<String> LEADER_ELECTION_NAMESPACE = Setting.of("LEADER_ELECTION_NAMESPACE",
+            "(release namespace)", "default", "namespace of the Lease", Parsers::text)
+        .orElseFrom("POD_NAMESPACE").shownAs("`$POD_NAMESPACE`");
+    public static final Setting<String> LEADER_ELECTION_LEASE_NAME = Setting.of("LEADER_ELECTION_LEASE_NAME",
+            "leaderElection.leaseName", "devcaster-operator", "name of the Lease", Parsers::text)
+        .shownAs("`devcaster-operator` (chart: release name)");
+    public static final Setting<Optional<String>> POD_NAME = Setting.of("POD_NAME", "(downward API)", null,
+            "this replica's identity in the Lease", Parsers::optionalText)
+        .orElseFrom("HOSTNAME").shownAs("`$HOSTNAME`");
+    public static final Setting<LogFormat> LOG_FORMAT = Setting.of("LOG_FORMAT", "logFormat", "text",
+        "`text` or `json` (ECS layout)", raw -> Parsers.oneOf(LogFormat.class, raw));
+    public static final Setting<LogLevel> LOG_LEVEL = Setting.of("LOG_LEVEL", "logLevel", "info",
+        "level of the operator's own loggers", raw -> Parsers.oneOf(LogLevel.class, raw));
+    public static final Setting<Integer> HTTP_PORT = Setting.of("HTTP_PORT", "httpPort", "8080",
+        "port of `/healthz`, `/readyz`, `/metrics` (`0` = off; the chart needs it for its probes)", Parsers::port);
+
+    /** In the order the README's configuration table lists them. */
+    public static final List<Setting<?>> ALL = List.of(API_KEY, BASE_URL, WATCH_NAMESPACES, RESYNC_PERIOD,
+        DEFAULT_TOOLKIT_VERSIONS, CONCURRENCY, RATE_LIMIT, REQUEST_TIMEOUT, TYPE_CACHE_TTL, RECHECK_PERIOD,
+        DEFAULT_DELETION_POLICY, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE, LEADER_ELECTION_LEASE_NAME, POD_NAME,
+        LOG_FORMAT, LOG_LEVEL, HTTP_PORT);
+
+    private Settings() {
+    }
+}

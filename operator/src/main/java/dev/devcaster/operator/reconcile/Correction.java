@@ -1,5 +1,0 @@
-package dev.devcaster.operator.reconcile;
-
-/** Something the operator changed to bring the remote trigger back in line; becomes an Event. */
-public record Correction(String reason, String message) {
-}

@@ -1,0 +1,58 @@
+package dev.devcaster.operator.status;
+
+import dev.devcaster.operator.trigger.Trigger;
+import dev.devcaster.operator.trigger.TriggerState;
+import dev.devcaster.operator.trigger.TriggerStatus;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place that builds a Trigger's status: every field, the conditions and the observed
+ * generation, from the status the Trigger has and what the reconcile came to. What an outcome
+ * does not speak about is carried over unchanged, so a failed reconcile never forgets the remote
+ * trigger the status records.
+ */
+public final class StatusBuilder {
+
+    private StatusBuilder() {
+    }
+
+    public static TriggerStatus next(Trigger trigger, Outcome outcome, Instant now) {
+        TriggerStatus previous = copy(trigger);
+        TriggerStatus next = copy(trigger);
+        long generation = Optional.ofNullable(trigger.getMetadata().getGeneration()).orElse(0L);
+        next.setObservedGeneration(generation);
+        outcome.applied().ifPresent(applied -> {
+            next.setTriggerId(applied.triggerId());
+            next.setConnectedAccountId(applied.connectedAccountId());
+            next.setToolkit(applied.toolkit());
+            next.setToolkitVersion(applied.toolkitVersion());
+            next.setState(applied.enabled() ? TriggerState.Enabled : TriggerState.Disabled);
+            next.setDesiredHash(applied.desiredHash());
+            next.setPendingDeletion(null);
+            boolean firstConfirmation = !applied.desiredHash().equals(previous.getDesiredHash())
+                || previous.getLastSyncedTime() == null;
+            if (applied.wroteRemotely() || firstConfirmation) {
+                next.setLastSyncedTime(now.toString());
+            }
+        });
+        next.setConditions(TriggerConditions.next(previous.getConditions(), outcome.reason(), outcome.message(),
+            generation, now));
+        return next;
+    }
+
+    /** The journal entry written before replaced instances are deleted: the new id and the ones it replaces. */
+    public static TriggerStatus replacing(Trigger trigger, String newTriggerId, List<String> replaced) {
+        TriggerStatus next = copy(trigger);
+        next.setTriggerId(newTriggerId);
+        next.setPendingDeletion(List.copyOf(replaced));
+        return next;
+    }
+
+    private static TriggerStatus copy(Trigger trigger) {
+        return Serialization.clone(trigger.getStatus() == null ? new TriggerStatus() : trigger.getStatus());
+    }
+}
