@@ -1,0 +1,129 @@
+package dev.devcaster.operator.app;
+
+import dev.devcaster.emulator.AccountStatus;
+import dev.devcaster.emulator.DevcasterEmulator;
+import dev.devcaster.emulator.Project;
+import dev.devcaster.operator.cluster.KubernetesClusterExtension;
+import dev.devcaster.operator.config.Settings;
+import dev.devcaster.operator.cluster.TestNamespace;
+import dev.devcaster.operator.testing.EmulatorExtension;
+import dev.devcaster.operator.testing.RunningOperator;
+import dev.devcaster.operator.testing.TriggerAwait;
+import dev.devcaster.operator.trigger.Trigger;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static dev.devcaster.operator.testing.TriggerAwait.eventually;
+import static dev.devcaster.operator.trigger.TriggerFixtures.trigger;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The operator as a service: probes, Prometheus metrics, leader election and graceful hand-over. */
+@ExtendWith({KubernetesClusterExtension.class, EmulatorExtension.class})
+class OperatorRuntimeIT {
+
+    static final String KEY = "key-runtime";
+
+    KubernetesClient client;
+    DevcasterEmulator emulator;
+    Project project;
+    String ns;
+    TriggerAwait triggers;
+
+    @BeforeEach
+    void setUp(KubernetesClient client, DevcasterEmulator emulator, TestNamespace namespace) {
+        this.client = client;
+        this.emulator = emulator;
+        this.project = emulator.project(KEY);
+        this.ns = namespace.name();
+        this.triggers = new TriggerAwait(client, ns);
+        project.addConnectedAccount("alice", "github", AccountStatus.ACTIVE, Instant.now());
+    }
+
+    Trigger commits(String name, String repo) {
+        Trigger t = trigger(name, "GITHUB_COMMIT_EVENT", "alice");
+        t.getSpec().getTriggerConfig().put("owner", "acme").put("repo", repo);
+        return t;
+    }
+
+    @Test
+    void probesAndPrometheusMetricsAreServed() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey(KEY)
+            .set(Settings.HTTP_PORT, Integer.toString(port)).start()) {
+            client.resources(Trigger.class).inNamespace(ns).resource(commits("metrics", "api")).create();
+            Trigger bad = trigger("metrics-bad", "GITHUB_COMMIT_EVENT", "alice");
+            client.resources(Trigger.class).inNamespace(ns).resource(bad).create();
+            triggers.ready("metrics");
+            triggers.reason("metrics-bad", "InvalidConfig");
+
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + op.operator().httpPort();
+            assertThat(get(http, base + "/healthz").statusCode()).isEqualTo(200);
+            eventually().until(() -> get(http, base + "/readyz").statusCode() == 200);
+            String metrics = get(http, base + "/metrics").body();
+
+            assertThat(metrics).contains("devcaster_triggers{reason=\"Synced\"} 1.0");
+            assertThat(metrics).contains("devcaster_triggers{reason=\"InvalidConfig\"} 1.0");
+            assertThat(metrics).containsPattern(
+                "devcaster_client_requests_seconds_bucket\\{endpoint=\"POST /trigger_instances/\\{slug}/upsert\",[^}]*status=\"2xx\"");
+            assertThat(metrics).contains("operator_sdk_reconciliations");
+            assertThat(metrics).doesNotContain(KEY);
+        }
+    }
+
+    @Test
+    void onlyTheLeaderReconcilesAndAStandByTakesOverOnShutdown() {
+        Set<String> upsertedBy = ConcurrentHashMap.newKeySet();
+        RunningOperator first = elected("replica-a", upsertedBy);
+        try (RunningOperator second = elected("replica-b", upsertedBy)) {
+            client.resources(Trigger.class).inNamespace(ns).resource(commits("led-1", "api")).create();
+            triggers.ready("led-1");
+            String leader = lease().getSpec().getHolderIdentity();
+            assertThat(upsertedBy).containsExactly(leader);
+
+            RunningOperator leaderRun = leader.equals("replica-a") ? first : second;
+            String standBy = leader.equals("replica-a") ? "replica-b" : "replica-a";
+            leaderRun.close();
+
+            eventually().until(() -> standBy.equals(lease().getSpec().getHolderIdentity()));
+            client.resources(Trigger.class).inNamespace(ns).resource(commits("led-2", "web")).create();
+            triggers.ready("led-2");
+            assertThat(upsertedBy).contains(standBy);
+            assertThat(project.triggers()).hasSize(2);
+            assertThat(first.lostLeadership() || second.lostLeadership()).isFalse();
+        } finally {
+            first.close();
+        }
+    }
+
+    private RunningOperator elected(String identity, Set<String> upsertedBy) {
+        return RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey(KEY)
+            .env("LEADER_ELECTION", "true")
+            .env("LEADER_ELECTION_NAMESPACE", ns)
+            .env("POD_NAME", identity)
+            .afterUpsert((trigger, id) -> upsertedBy.add(identity))
+            .start();
+    }
+
+    private Lease lease() {
+        return client.leases().inNamespace(ns).withName("devcaster-operator").get();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

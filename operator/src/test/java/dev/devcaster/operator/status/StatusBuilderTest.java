@@ -1,0 +1,84 @@
+package dev.devcaster.operator.status;
+
+import dev.devcaster.operator.trigger.Trigger;
+import dev.devcaster.operator.trigger.TriggerState;
+import dev.devcaster.operator.trigger.TriggerStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static dev.devcaster.operator.trigger.TriggerFixtures.trigger;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatusBuilderTest {
+
+    private static final Instant NOW = Instant.parse("2026-02-02T10:00:00Z");
+
+    static Trigger synced(long generation) {
+        Trigger t = trigger("t", "GITHUB_COMMIT_EVENT", "alice");
+        t.getMetadata().setGeneration(generation);
+        TriggerStatus status = new TriggerStatus();
+        status.setTriggerId("ti_old");
+        status.setConnectedAccountId("ca_1");
+        status.setDesiredHash("aaaa");
+        status.setLastSyncedTime("2026-01-01T00:00:00Z");
+        status.setState(TriggerState.Enabled);
+        status.setConditions(TriggerConditions.next(List.of(), ReadyReason.Synced, "ok", generation,
+            Instant.parse("2026-01-01T00:00:00Z")));
+        t.setStatus(status);
+        return t;
+    }
+
+    @Test
+    void aProblemChangesOnlyConditionsAndGenerationAndKeepsTheRecordedTrigger() {
+        Trigger t = synced(1);
+        t.getMetadata().setGeneration(2L);
+
+        TriggerStatus next = StatusBuilder.next(t, Outcome.of(ReadyReason.InvalidConfig, "bad"), NOW);
+
+        assertThat(next.getTriggerId()).isEqualTo("ti_old");
+        assertThat(next.getConnectedAccountId()).isEqualTo("ca_1");
+        assertThat(next.getLastSyncedTime()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(next.getObservedGeneration()).isEqualTo(2L);
+        assertThat(TriggerConditions.readyReasonIs(next, ReadyReason.InvalidConfig)).isTrue();
+        assertThat(t.getStatus().getObservedGeneration()).as("the Trigger's own status is not touched").isNull();
+    }
+
+    @Test
+    void syncedRecordsTheRemoteTriggerAndClearsTheJournal() {
+        Trigger t = synced(1);
+        t.getStatus().setPendingDeletion(List.of("ti_older"));
+
+        TriggerStatus next = StatusBuilder.next(t, Outcome.synced(new Outcome.Applied("ti_new", "ca_2", "github",
+            "20250909_00", false, "bbbb", true), List.of()), NOW);
+
+        assertThat(next.getTriggerId()).isEqualTo("ti_new");
+        assertThat(next.getConnectedAccountId()).isEqualTo("ca_2");
+        assertThat(next.getToolkit()).isEqualTo("github");
+        assertThat(next.getToolkitVersion()).isEqualTo("20250909_00");
+        assertThat(next.getState()).isEqualTo(TriggerState.Disabled);
+        assertThat(next.getDesiredHash()).isEqualTo("bbbb");
+        assertThat(next.getPendingDeletion()).isNull();
+        assertThat(next.getLastSyncedTime()).isEqualTo(NOW.toString());
+    }
+
+    @Test
+    void aConfirmationWithoutWritesKeepsLastSyncedTime() {
+        Trigger t = synced(1);
+
+        TriggerStatus next = StatusBuilder.next(t, Outcome.synced(new Outcome.Applied("ti_old", "ca_1", "github",
+            "20250909_00", true, "aaaa", false), List.of()), NOW);
+
+        assertThat(next.getLastSyncedTime()).isEqualTo("2026-01-01T00:00:00Z");
+    }
+
+    @Test
+    void theJournalEntryNamesTheNewIdAndTheReplacedOnes() {
+        TriggerStatus next = StatusBuilder.replacing(synced(1), "ti_new", List.of("ti_old"));
+
+        assertThat(next.getTriggerId()).isEqualTo("ti_new");
+        assertThat(next.getPendingDeletion()).containsExactly("ti_old");
+        assertThat(TriggerConditions.readyReasonIs(next, ReadyReason.Synced)).isTrue();
+    }
+}
