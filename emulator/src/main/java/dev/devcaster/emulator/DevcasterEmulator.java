@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.devcaster.emulator.admin.AdminApi;
 import dev.devcaster.emulator.api.PublicApi;
 import dev.devcaster.emulator.catalog.Catalog;
+import dev.devcaster.emulator.model.MatchKeyMode;
 import dev.devcaster.emulator.state.SeedDocument;
 import dev.devcaster.emulator.state.StateFile;
 import io.javalin.Javalin;
@@ -18,7 +19,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,7 +123,7 @@ public final class DevcasterEmulator implements AutoCloseable {
     /** Adds what the document describes; existing projects keep what they have. */
     public void seed(SeedDocument document) {
         if (document.matchKeyMode() != null) {
-            faults.matchKeyMode(MatchKeyMode.valueOf(document.matchKeyMode().toUpperCase(Locale.ROOT).replace('-', '_')));
+            faults.matchKeyMode(MatchKeyMode.parse(document.matchKeyMode()));
         }
         document.projects().forEach(p -> project(p.apiKey()).applySeed(p));
         changed();

@@ -1,5 +1,6 @@
 package dev.devcaster.emulator;
 
+import dev.devcaster.emulator.model.MatchKeyMode;
 import java.nio.file.Path;
 
 /**

@@ -2,6 +2,7 @@ package dev.devcaster.emulator;
 
 import dev.devcaster.emulator.faults.InjectedFault;
 import dev.devcaster.emulator.faults.RateQuota;
+import dev.devcaster.emulator.model.MatchKeyMode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;

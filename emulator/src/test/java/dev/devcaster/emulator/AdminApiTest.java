@@ -3,6 +3,7 @@ package dev.devcaster.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.devcaster.emulator.model.MatchKeyMode;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 

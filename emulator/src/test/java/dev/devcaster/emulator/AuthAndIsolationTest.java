@@ -2,6 +2,8 @@ package dev.devcaster.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.ConnectedAccount;
 import org.junit.jupiter.api.Test;
 
 class AuthAndIsolationTest extends EmulatorTestSupport {

@@ -2,6 +2,7 @@ package dev.devcaster.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devcaster.emulator.model.AccountStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,9 @@ package dev.devcaster.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.ConnectedAccount;
+import dev.devcaster.emulator.model.MatchKeyMode;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

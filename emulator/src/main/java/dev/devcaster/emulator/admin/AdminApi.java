@@ -3,13 +3,13 @@ package dev.devcaster.emulator.admin;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.devcaster.emulator.AccountStatus;
 import dev.devcaster.emulator.DevcasterEmulator;
 import dev.devcaster.emulator.Faults;
-import dev.devcaster.emulator.MatchKeyMode;
 import dev.devcaster.emulator.Project;
 import dev.devcaster.emulator.RequestRecord;
 import dev.devcaster.emulator.catalog.Catalog;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.MatchKeyMode;
 import dev.devcaster.emulator.state.SeedDocument;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -142,7 +142,7 @@ public final class AdminApi {
             faults.failNext(n.path("count").asInt(1), n.path("status").asInt(500));
         }
         if (body.has("match_key_mode")) {
-            faults.matchKeyMode(MatchKeyMode.valueOf(body.get("match_key_mode").asText().toUpperCase(Locale.ROOT).replace('-', '_')));
+            faults.matchKeyMode(MatchKeyMode.parse(body.get("match_key_mode").asText()));
         }
         if (body.has("rate_limit")) {
             JsonNode n = body.get("rate_limit");
