@@ -2,6 +2,9 @@ package dev.devcaster.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devcaster.emulator.requests.KeyFingerprint;
+import dev.devcaster.emulator.requests.RequestLog;
+import dev.devcaster.emulator.requests.RequestRecord;
 import org.junit.jupiter.api.Test;
 
 class RequestLogTest extends EmulatorTestSupport {

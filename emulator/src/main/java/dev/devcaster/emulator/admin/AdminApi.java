@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devcaster.emulator.DevcasterEmulator;
-import dev.devcaster.emulator.Faults;
 import dev.devcaster.emulator.Project;
-import dev.devcaster.emulator.RequestRecord;
 import dev.devcaster.emulator.catalog.Catalog;
+import dev.devcaster.emulator.faults.Faults;
 import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.emulator.model.MatchKeyMode;
+import dev.devcaster.emulator.requests.KeyFingerprint;
+import dev.devcaster.emulator.requests.RequestRecord;
 import dev.devcaster.emulator.state.SeedDocument;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -54,7 +55,7 @@ public final class AdminApi {
         });
 
         app.post(ROOT + "/projects/{apiKey}", ctx -> ctx.status(201).json(Map.of("api_key_id",
-                dev.devcaster.emulator.KeyFingerprint.of(emulator.project(ctx.pathParam("apiKey")).apiKey()))));
+                KeyFingerprint.of(emulator.project(ctx.pathParam("apiKey")).apiKey()))));
         app.post(ROOT + "/projects/{apiKey}/auth_configs", ctx -> ctx.status(201).json(
                 emulator.project(ctx.pathParam("apiKey")).addAuthConfig(field(body(ctx), "toolkit_slug"))));
         app.post(ROOT + "/projects/{apiKey}/connected_accounts", this::addAccount);

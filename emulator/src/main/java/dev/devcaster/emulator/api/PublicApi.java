@@ -1,15 +1,15 @@
 package dev.devcaster.emulator.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.devcaster.emulator.Faults;
-import dev.devcaster.emulator.KeyFingerprint;
 import dev.devcaster.emulator.Project;
-import dev.devcaster.emulator.RequestLog;
-import dev.devcaster.emulator.RequestRecord;
 import dev.devcaster.emulator.catalog.Catalog;
 import dev.devcaster.emulator.catalog.ConfigValidator;
+import dev.devcaster.emulator.faults.Faults;
 import dev.devcaster.emulator.faults.InjectedFault;
 import dev.devcaster.emulator.faults.RateQuota;
+import dev.devcaster.emulator.requests.KeyFingerprint;
+import dev.devcaster.emulator.requests.RequestLog;
+import dev.devcaster.emulator.requests.RequestRecord;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;

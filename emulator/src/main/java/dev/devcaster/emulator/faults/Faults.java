@@ -1,7 +1,5 @@
-package dev.devcaster.emulator;
+package dev.devcaster.emulator.faults;
 
-import dev.devcaster.emulator.faults.InjectedFault;
-import dev.devcaster.emulator.faults.RateQuota;
 import dev.devcaster.emulator.model.MatchKeyMode;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,7 +26,7 @@ public final class Faults {
     private volatile MatchKeyMode matchKeyMode;
     private volatile RateQuota rateQuota;
 
-    Faults(MatchKeyMode defaultMatchKeyMode) {
+    public Faults(MatchKeyMode defaultMatchKeyMode) {
         this.defaultMatchKeyMode = defaultMatchKeyMode;
         this.matchKeyMode = defaultMatchKeyMode;
     }
