@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.emulator.model.ConnectedAccount;
+import dev.devcaster.emulator.store.Project;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

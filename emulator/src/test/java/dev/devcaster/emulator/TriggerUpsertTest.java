@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.emulator.model.ConnectedAccount;
 import dev.devcaster.emulator.model.MatchKeyMode;
+import dev.devcaster.emulator.store.Project;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.devcaster.emulator.api;
 
-import dev.devcaster.emulator.Project;
 import dev.devcaster.emulator.model.AuthConfig;
+import dev.devcaster.emulator.store.Project;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.devcaster.emulator.api;
 
-import dev.devcaster.emulator.Project;
 import dev.devcaster.emulator.model.AccountQuery;
 import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.emulator.model.ConnectedAccount;
+import dev.devcaster.emulator.store.Project;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;

@@ -1,7 +1,6 @@
 package dev.devcaster.emulator.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.devcaster.emulator.Project;
 import dev.devcaster.emulator.catalog.Catalog;
 import dev.devcaster.emulator.catalog.ConfigValidator;
 import dev.devcaster.emulator.faults.Faults;
@@ -10,6 +9,8 @@ import dev.devcaster.emulator.faults.RateQuota;
 import dev.devcaster.emulator.requests.KeyFingerprint;
 import dev.devcaster.emulator.requests.RequestLog;
 import dev.devcaster.emulator.requests.RequestRecord;
+import dev.devcaster.emulator.store.Project;
+import dev.devcaster.emulator.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -83,19 +84,24 @@ public final class PublicApi {
         try {
             status = handle(ctx, version, handler, apiKey, keyId, requestId);
         } catch (ApiException e) {
-            ctx.status(e.status()).json(ErrorEnvelope.of(e, requestId));
-            status = e.status();
+            status = answer(ctx, e, requestId);
+        } catch (StoreException e) {
+            status = answer(ctx, ApiException.from(e), requestId);
         } catch (Exception e) {
             LOG.error("{} failed", endpoint, e);
-            ApiException internal = new ApiException(500, 1500, "Internal_Error", "Internal server error", null, List.of());
-            ctx.status(500).json(ErrorEnvelope.of(internal, requestId));
-            status = 500;
+            status = answer(ctx, new ApiException(500, 1500, "Internal_Error", "Internal server error", null, List.of()),
+                    requestId);
         }
         requestLog.add(new RequestRecord(at, ctx.method().name(), ctx.path(), endpoint, status, keyId));
         if (status == 0) {
             // After logging: the client sees the drop at once, and a test may read the log right then.
             ConnectionDropper.drop(ctx);
         }
+    }
+
+    private static int answer(Context ctx, ApiException e, String requestId) {
+        ctx.status(e.status()).json(ErrorEnvelope.of(e, requestId));
+        return e.status();
     }
 
     /** Returns the status answered, 0 for a connection to drop. */

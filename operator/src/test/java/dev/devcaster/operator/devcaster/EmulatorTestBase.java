@@ -2,8 +2,8 @@ package dev.devcaster.operator.devcaster;
 
 import dev.devcaster.emulator.DevcasterEmulator;
 import dev.devcaster.emulator.EmulatorConfig;
-import dev.devcaster.emulator.Project;
 import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.store.Project;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
