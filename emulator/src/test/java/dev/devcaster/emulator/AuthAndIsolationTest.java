@@ -10,7 +10,6 @@ class AuthAndIsolationTest extends EmulatorTestSupport {
 
     @Test
     void missingKeyIsRejectedWithTheEnvelope() {
-        emulator.project(KEY);
         Response response = get("/api/v3/trigger_instances/active", null);
 
         assertThat(response.status()).isEqualTo(401);

@@ -12,8 +12,8 @@ class TriggerManageTest extends EmulatorTestSupport {
 
     @BeforeEach
     void seed() {
-        emulator.project(KEY).addConnectedAccount("u1", "slack", AccountStatus.ACTIVE, T0);
-        triggerId = upsert("SLACK_RECEIVE_MESSAGE", "{\"user_id\":\"u1\"}").json().path("trigger_id").asText();
+        project.addConnectedAccount("u1", "slack", AccountStatus.ACTIVE, T0);
+        triggerId = upsert("SLACK_RECEIVE_MESSAGE", "{\"user_id\":\"u1\"}").triggerId();
     }
 
     private Response manage(String status) {
@@ -44,9 +44,9 @@ class TriggerManageTest extends EmulatorTestSupport {
         Response deleted = delete("/api/v3/trigger_instances/manage/" + triggerId);
 
         assertThat(deleted.status()).isEqualTo(200);
-        assertThat(deleted.json().path("trigger_id").asText()).isEqualTo(triggerId);
+        assertThat(deleted.triggerId()).isEqualTo(triggerId);
         assertThat(delete("/api/v3/trigger_instances/manage/" + triggerId).status()).isEqualTo(404);
-        assertThat(emulator.project(KEY).trigger(triggerId)).isEmpty();
+        assertThat(project.trigger(triggerId)).isEmpty();
     }
 
     @Test
@@ -61,7 +61,7 @@ class TriggerManageTest extends EmulatorTestSupport {
 
     @Test
     void serverSideDisableShowsAsDisabledAt() {
-        emulator.project(KEY).disableTrigger(triggerId);
+        project.disableTrigger(triggerId);
 
         Response shown = get("/api/v3/trigger_instances/active?show_disabled=true&trigger_ids=" + triggerId);
         assertThat(shown.json().path("items").get(0).path("disabled_at").asText()).isNotBlank();

@@ -138,19 +138,12 @@ final class AccountBook {
     }
 
     AuthConfig requireAuthConfig(String id) {
-        AuthConfig config = authConfigs.get(id);
-        if (config == null) {
-            throw StoreException.notFound("AuthConfig_NotFound", "auth config " + id + " not found");
-        }
-        return config;
+        return StoreException.orNotFound(authConfigs.get(id), "AuthConfig_NotFound", "auth config " + id + " not found");
     }
 
     ConnectedAccount requireAccount(String id) {
-        ConnectedAccount account = accounts.get(id);
-        if (account == null) {
-            throw StoreException.notFound("ConnectedAccount_NotFound", "connected account " + id + " not found");
-        }
-        return account;
+        return StoreException.orNotFound(accounts.get(id), "ConnectedAccount_NotFound",
+                "connected account " + id + " not found");
     }
 
     static boolean matches(Set<String> wanted, String value) {

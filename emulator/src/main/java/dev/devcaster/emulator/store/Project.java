@@ -165,7 +165,7 @@ public final class Project {
     /** PATCH manage: not found when unknown, a conflict when it is already in that state. */
     public void setTriggerEnabled(String triggerId, boolean enabled) {
         write(() -> {
-            TriggerInstance instance = triggers.get(triggerId).orElseThrow(() -> triggerNotFound(triggerId)).instance();
+            TriggerInstance instance = triggers.requireForApi(triggerId).instance();
             if (instance.enabled() == enabled) {
                 throw StoreException.conflict("TriggerInstance_StatusUnchanged",
                         "Trigger " + triggerId + " is already " + (enabled ? "enabled" : "disabled"));
@@ -177,11 +177,7 @@ public final class Project {
 
     /** DELETE manage: not found when it is not there. */
     public void deleteTriggerFromApi(String triggerId) {
-        write(() -> triggers.remove(triggers.get(triggerId).orElseThrow(() -> triggerNotFound(triggerId))));
-    }
-
-    private static StoreException triggerNotFound(String triggerId) {
-        return StoreException.notFound("TriggerInstance_NotFound", "Trigger instance " + triggerId + " not found");
+        write(() -> triggers.remove(triggers.requireForApi(triggerId)));
     }
 
     // ---- seed and persistence -----------------------------------------------------------------

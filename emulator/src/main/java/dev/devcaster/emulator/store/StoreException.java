@@ -27,6 +27,14 @@ public final class StoreException extends RuntimeException {
         return new StoreException(Reason.NOT_FOUND, slug, message, null);
     }
 
+    /** {@code value} when there is one, else a not-found refusal. */
+    static <T> T orNotFound(T value, String slug, String message) {
+        if (value == null) {
+            throw notFound(slug, message);
+        }
+        return value;
+    }
+
     static StoreException invalid(String slug, String message, String suggestedFix) {
         return new StoreException(Reason.INVALID, slug, message, suggestedFix);
     }

@@ -36,12 +36,16 @@ final class TriggerBook {
         return Optional.ofNullable(triggers.get(triggerId));
     }
 
+    /** For the Java and admin API: not found, with the admin API's message. */
     Stored require(String triggerId) {
-        Stored stored = triggers.get(triggerId);
-        if (stored == null) {
-            throw StoreException.notFound("TriggerInstance_NotFound", "trigger " + triggerId + " not found");
-        }
-        return stored;
+        return StoreException.orNotFound(triggers.get(triggerId), "TriggerInstance_NotFound",
+                "trigger " + triggerId + " not found");
+    }
+
+    /** For the public API: not found, with Devcaster's message. */
+    Stored requireForApi(String triggerId) {
+        return StoreException.orNotFound(triggers.get(triggerId), "TriggerInstance_NotFound",
+                "Trigger instance " + triggerId + " not found");
     }
 
     /** The newest instance an upsert of that slug, account and canonical config reuses under the mode. */
