@@ -2,6 +2,7 @@ package dev.devcaster.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.emulator.store.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,6 +74,21 @@ abstract class EmulatorTestSupport {
 
     static Response upsert(String slug, String body) {
         return post("/api/v3/trigger_instances/" + slug + "/upsert", body);
+    }
+
+    /** PATCH manage with {@code {"status": "enable" | "disable"}}. */
+    static Response manage(String triggerId, String status) {
+        return patch("/api/v3/trigger_instances/manage/" + triggerId, "{\"status\":\"" + status + "\"}");
+    }
+
+    static Response deleteTrigger(String triggerId) {
+        return delete("/api/v3/trigger_instances/manage/" + triggerId);
+    }
+
+    /** An ACTIVE Slack account for {@code userId} and a SLACK_RECEIVE_MESSAGE trigger on it, made over HTTP. */
+    String slackTrigger(String userId) {
+        project.addConnectedAccount(userId, "slack", AccountStatus.ACTIVE, T0);
+        return upsert("SLACK_RECEIVE_MESSAGE", "{\"user_id\":\"" + userId + "\"}").triggerId();
     }
 
     /** A call to the admin API: no API key; {@code body} may be null. */

@@ -2,7 +2,6 @@ package dev.devcaster.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devcaster.emulator.model.AccountStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +11,11 @@ class TriggerManageTest extends EmulatorTestSupport {
 
     @BeforeEach
     void seed() {
-        project.addConnectedAccount("u1", "slack", AccountStatus.ACTIVE, T0);
-        triggerId = upsert("SLACK_RECEIVE_MESSAGE", "{\"user_id\":\"u1\"}").triggerId();
+        triggerId = slackTrigger("u1");
     }
 
     private Response manage(String status) {
-        return patch("/api/v3/trigger_instances/manage/" + triggerId, "{\"status\":\"" + status + "\"}");
+        return manage(triggerId, status);
     }
 
     @Test
@@ -36,16 +34,16 @@ class TriggerManageTest extends EmulatorTestSupport {
     @Test
     void unknownTriggerIs404ForPatchAndDelete() {
         assertThat(patch("/api/v3/trigger_instances/manage/ti_nope", "{\"status\":\"enable\"}").status()).isEqualTo(404);
-        assertThat(delete("/api/v3/trigger_instances/manage/ti_nope").status()).isEqualTo(404);
+        assertThat(deleteTrigger("ti_nope").status()).isEqualTo(404);
     }
 
     @Test
     void deleteAnswersTheIdThen404() {
-        Response deleted = delete("/api/v3/trigger_instances/manage/" + triggerId);
+        Response deleted = deleteTrigger(triggerId);
 
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.triggerId()).isEqualTo(triggerId);
-        assertThat(delete("/api/v3/trigger_instances/manage/" + triggerId).status()).isEqualTo(404);
+        assertThat(deleteTrigger(triggerId).status()).isEqualTo(404);
         assertThat(project.trigger(triggerId)).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package dev.devcaster.emulator.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devcaster.emulator.catalog.Catalog;
 import dev.devcaster.emulator.catalog.ConfigValidator;
+import dev.devcaster.emulator.faults.FaultTarget;
 import dev.devcaster.emulator.faults.Faults;
 import dev.devcaster.emulator.faults.InjectedFault;
 import dev.devcaster.emulator.faults.RateQuota;
@@ -31,6 +32,10 @@ public final class PublicApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicApi.class);
     private static final String API_KEY_HEADER = "x-api-key";
+    private static final String REQUEST_ID_HEADER = "x-request-id";
+    /** What a proxy in front of Devcaster answers for a path it does not route: no JSON, no envelope. */
+    private static final String MISROUTED_PAGE = "<html>\r\n<head><title>404 Not Found</title></head>\r\n"
+            + "<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
     private final Function<String, Optional<Project>> projects;
     private final Faults faults;
@@ -70,19 +75,21 @@ public final class PublicApi {
 
     private void route(Javalin app, ApiVersion version, HandlerType method, String template, ApiHandler handler) {
         // One counter per route, whichever prefix was used.
-        String endpoint = method.name() + " " + ApiVersion.V3.prefix() + template;
-        app.addHttpHandler(method, version.prefix() + template, ctx -> serve(ctx, version, endpoint, handler));
+        String route = ApiVersion.V3.prefix() + template;
+        String endpoint = method.name() + " " + route;
+        app.addHttpHandler(method, version.prefix() + template, ctx -> serve(ctx, version, route, endpoint, handler));
     }
 
-    private void serve(Context ctx, ApiVersion version, String endpoint, ApiHandler handler) {
+    private void serve(Context ctx, ApiVersion version, String route, String endpoint, ApiHandler handler) {
         Instant at = Instant.now();
         String apiKey = ctx.header(API_KEY_HEADER);
         String keyId = KeyFingerprint.of(apiKey);
         String requestId = "req_" + Long.toHexString(System.nanoTime()) + Integer.toHexString(ctx.hashCode());
-        ctx.header("x-request-id", requestId);
+        ctx.header(REQUEST_ID_HEADER, requestId);
+        FaultTarget target = new FaultTarget(ctx.method().name(), route, ctx.path(), apiKey);
         int status;
         try {
-            status = handle(ctx, version, handler, apiKey, keyId, requestId);
+            status = handle(ctx, version, handler, target, keyId, requestId);
         } catch (ApiException e) {
             status = answer(ctx, e, requestId);
         } catch (StoreException e) {
@@ -105,13 +112,13 @@ public final class PublicApi {
     }
 
     /** Returns the status answered, 0 for a connection to drop. */
-    private int handle(Context ctx, ApiVersion version, ApiHandler handler, String apiKey, String keyId,
+    private int handle(Context ctx, ApiVersion version, ApiHandler handler, FaultTarget target, String keyId,
                        String requestId) throws Exception {
         Duration latency = faults.currentLatency();
         if (!latency.isZero()) {
             Thread.sleep(latency.toMillis());
         }
-        Optional<InjectedFault> fault = faults.next();
+        Optional<InjectedFault> fault = faults.next(target);
         if (fault.isPresent()) {
             return inject(ctx, fault.get(), requestId);
         }
@@ -125,7 +132,7 @@ public final class PublicApi {
                 return 429;
             }
         }
-        Project project = (apiKey == null ? Optional.<Project>empty() : projects.apply(apiKey))
+        Project project = (target.apiKey() == null ? Optional.<Project>empty() : projects.apply(target.apiKey()))
                 .orElseThrow(ApiException::unauthorized);
         handler.handle(new ApiRequest(ctx, project, version));
         return ctx.statusCode();
@@ -141,10 +148,16 @@ public final class PublicApi {
                 long window = faults.currentRateQuota().map(q -> q.window().toSeconds()).orElse(60L);
                 if (fault.withHeaders()) {
                     rateLimitHeaders(ctx, limit, 0, window);
-                    ctx.header("Retry-After", "1");
+                    ctx.header("Retry-After", Long.toString(fault.retryAfterSeconds()));
                 }
                 ctx.status(429).json(ErrorEnvelope.rateLimited(limit, window));
                 return 429;
+            }
+            case MISROUTED -> {
+                // Something in front of Devcaster answered: none of Devcaster's headers, no JSON.
+                ctx.res().setHeader(REQUEST_ID_HEADER, null);
+                ctx.status(404).contentType("text/html").result(MISROUTED_PAGE);
+                return 404;
             }
             default -> {
                 ApiException error = new ApiException(fault.status(), 1000 + fault.status(), "Emulator_InjectedFault",
