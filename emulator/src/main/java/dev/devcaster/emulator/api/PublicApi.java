@@ -99,11 +99,17 @@ public final class PublicApi {
             status = answer(ctx, new ApiException(500, 1500, "Internal_Error", "Internal server error", null, List.of()),
                     requestId);
         }
-        requestLog.add(new RequestRecord(at, ctx.method().name(), ctx.path(), endpoint, status, keyId));
+        requestLog.add(new RequestRecord(at, ctx.method().name(), ctx.path(), endpoint, status, keyId, triggerId(ctx)));
         if (status == 0) {
             // After logging: the client sees the drop at once, and a test may read the log right then.
             ConnectionDropper.drop(ctx);
         }
+    }
+
+    /** The {@code {triggerId}} of a manage route, else the id an upsert answered with, else null. */
+    private static String triggerId(Context ctx) {
+        String fromPath = ctx.pathParamMap().get(ApiRequest.TRIGGER_ID_PARAM);
+        return fromPath != null ? fromPath : ctx.attribute(ApiRequest.TRIGGER_ID_ATTRIBUTE);
     }
 
     private static int answer(Context ctx, ApiException e, String requestId) {
