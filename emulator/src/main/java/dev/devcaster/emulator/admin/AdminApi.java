@@ -7,7 +7,6 @@ import dev.devcaster.emulator.catalog.Catalog;
 import dev.devcaster.emulator.catalog.CatalogRef;
 import dev.devcaster.emulator.faults.Faults;
 import dev.devcaster.emulator.model.AccountStatus;
-import dev.devcaster.emulator.model.MatchKeyMode;
 import dev.devcaster.emulator.requests.KeyFingerprint;
 import dev.devcaster.emulator.requests.RequestLog;
 import dev.devcaster.emulator.requests.RequestRecord;
@@ -18,9 +17,7 @@ import dev.devcaster.emulator.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,12 +101,7 @@ public final class AdminApi {
             ctx.status(204);
         });
 
-        app.get(ROOT + "/faults", ctx -> ctx.json(faultsView()));
-        app.post(ROOT + "/faults", this::setFaults);
-        app.delete(ROOT + "/faults", ctx -> {
-            faults.clear();
-            ctx.json(faultsView());
-        });
+        new FaultsAdmin(faults, mapper).register(app);
 
         app.get(ROOT + "/requests", this::requests);
         app.delete(ROOT + "/requests", ctx -> {
@@ -137,50 +129,6 @@ public final class AdminApi {
                 field(body, "toolkit_slug"), body.path("auth_config_id").asText(null),
                 body.has("status") ? status(body.get("status").asText()) : AccountStatus.ACTIVE,
                 createdAt == null ? null : Instant.parse(createdAt)));
-    }
-
-    /** Applies only the fields present: {@code {"latency_ms", "error_rate", "outage", "drop_next",
-     * "rate_limit_next": {"count", "with_headers"}, "fail_next": {"count", "status"},
-     * "match_key_mode", "rate_limit": {"requests", "window_seconds"}}}. */
-    private void setFaults(Context ctx) throws IOException {
-        JsonNode body = body(ctx);
-        if (body.has("latency_ms")) {
-            faults.latency(Duration.ofMillis(body.get("latency_ms").asLong()));
-        }
-        if (body.has("error_rate")) {
-            faults.errorRate(body.get("error_rate").asDouble());
-        }
-        if (body.has("outage")) {
-            faults.outage(body.get("outage").asBoolean());
-        }
-        if (body.has("drop_next")) {
-            faults.dropNext(body.get("drop_next").asInt());
-        }
-        if (body.has("rate_limit_next")) {
-            JsonNode n = body.get("rate_limit_next");
-            faults.rateLimitNext(n.path("count").asInt(1), n.path("with_headers").asBoolean(true));
-        }
-        if (body.has("fail_next")) {
-            JsonNode n = body.get("fail_next");
-            faults.failNext(n.path("count").asInt(1), n.path("status").asInt(500));
-        }
-        if (body.has("match_key_mode")) {
-            faults.matchKeyMode(MatchKeyMode.parse(body.get("match_key_mode").asText()));
-        }
-        if (body.has("rate_limit")) {
-            JsonNode n = body.get("rate_limit");
-            faults.rateLimit(n.path("requests").asInt(0), Duration.ofSeconds(n.path("window_seconds").asLong(60)));
-        }
-        ctx.json(faultsView());
-    }
-
-    private Map<String, Object> faultsView() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("latency_ms", faults.currentLatency().toMillis());
-        view.put("match_key_mode", faults.currentMatchKeyMode().name());
-        faults.currentRateQuota().ifPresent(q ->
-                view.put("rate_limit", Map.of("requests", q.limit(), "window_seconds", q.window().toSeconds())));
-        return view;
     }
 
     /** {@code ?limit=N} (default 1000): the newest N entries, oldest first. */
