@@ -8,8 +8,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.devcaster.emulator.admin.AdminApi;
 import dev.devcaster.emulator.api.PublicApi;
 import dev.devcaster.emulator.catalog.Catalog;
+import dev.devcaster.emulator.catalog.CatalogRef;
+import dev.devcaster.emulator.faults.Faults;
+import dev.devcaster.emulator.model.MatchKeyMode;
+import dev.devcaster.emulator.requests.RequestLog;
 import dev.devcaster.emulator.state.SeedDocument;
 import dev.devcaster.emulator.state.StateFile;
+import dev.devcaster.emulator.store.Project;
+import dev.devcaster.emulator.store.Projects;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -17,16 +23,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A local Devcaster API server: the public API under /api/v3 and /api/v3.1, the admin surface
  * under /_emulator, and this in-process handle for tests. One API key is one isolated project.
+ * This class only composes the parts; each lives in its own package.
  */
 public final class DevcasterEmulator implements AutoCloseable {
 
@@ -40,19 +43,20 @@ public final class DevcasterEmulator implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final Map<String, Project> projects = new ConcurrentHashMap<>();
     private final Faults faults;
+    private final Projects projects;
     private final RequestLog requestLog;
     private final StateFile stateFile;
-    private volatile Catalog catalog;
+    private final CatalogRef catalog;
     private Javalin app;
 
     private DevcasterEmulator(EmulatorConfig config) {
         this.config = config;
         this.faults = new Faults(config.matchKeyMode());
+        this.projects = new Projects(faults::currentMatchKeyMode, this::changed);
         this.requestLog = new RequestLog(config.requestLogCapacity());
-        this.catalog = config.catalog() == null ? Catalog.builtIn() : Catalog.load(config.catalog());
-        this.stateFile = config.dataFile() == null ? null : new StateFile(config.dataFile(), mapper, this::snapshot);
+        this.catalog = new CatalogRef(config.catalog() == null ? Catalog.builtIn() : Catalog.load(config.catalog()));
+        this.stateFile = config.dataFile() == null ? null : new StateFile(config.dataFile(), mapper, projects::snapshot);
     }
 
     public static DevcasterEmulator start(EmulatorConfig config) {
@@ -76,8 +80,18 @@ public final class DevcasterEmulator implements AutoCloseable {
     }
 
     private void startServer() {
-        PublicApi publicApi = new PublicApi(this::existingProject, () -> catalog, faults, requestLog, mapper);
-        AdminApi adminApi = new AdminApi(this, mapper);
+        PublicApi publicApi = new PublicApi(projects::existing, catalog, faults, requestLog, mapper);
+        AdminApi adminApi = new AdminApi(projects, faults, requestLog, catalog, new AdminApi.Lifecycle() {
+            @Override
+            public void seed(SeedDocument document) {
+                DevcasterEmulator.this.seed(document);
+            }
+
+            @Override
+            public void reset() {
+                DevcasterEmulator.this.reset();
+            }
+        }, mapper);
         app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.startupWatcherEnabled = false;
@@ -100,16 +114,16 @@ public final class DevcasterEmulator implements AutoCloseable {
 
     /** Get-or-create: the first use of a key creates its empty project. */
     public Project project(String apiKey) {
-        return projects.computeIfAbsent(apiKey, key -> new Project(key, faults::currentMatchKeyMode, this::changed));
+        return projects.project(apiKey);
     }
 
     /** The key's project if the key is known; the public API answers 401 otherwise. */
     public Optional<Project> existingProject(String apiKey) {
-        return Optional.ofNullable(projects.get(apiKey));
+        return projects.existing(apiKey);
     }
 
     public Collection<Project> projects() {
-        return List.copyOf(projects.values());
+        return projects.all();
     }
 
     /** Drops all projects, triggers, faults and the request log; the catalog stays. */
@@ -123,23 +137,23 @@ public final class DevcasterEmulator implements AutoCloseable {
     /** Adds what the document describes; existing projects keep what they have. */
     public void seed(SeedDocument document) {
         if (document.matchKeyMode() != null) {
-            faults.matchKeyMode(MatchKeyMode.valueOf(document.matchKeyMode().toUpperCase(Locale.ROOT).replace('-', '_')));
+            faults.matchKeyMode(MatchKeyMode.parse(document.matchKeyMode()));
         }
-        document.projects().forEach(p -> project(p.apiKey()).applySeed(p));
+        projects.seed(document.projects());
         changed();
     }
 
     /** Every project in the seed format: what the data file holds (faults are not state). */
     public SeedDocument snapshot() {
-        return new SeedDocument(null, projects.values().stream().map(Project::toSeed).toList());
+        return projects.snapshot();
     }
 
     public Catalog catalog() {
-        return catalog;
+        return catalog.get();
     }
 
     public void replaceCatalog(Catalog replacement) {
-        catalog = replacement;
+        catalog.replace(replacement);
     }
 
     public Faults faults() {

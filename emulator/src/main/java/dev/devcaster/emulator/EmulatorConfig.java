@@ -1,5 +1,7 @@
 package dev.devcaster.emulator;
 
+import dev.devcaster.emulator.model.MatchKeyMode;
+import dev.devcaster.emulator.requests.RequestLog;
 import java.nio.file.Path;
 
 /**

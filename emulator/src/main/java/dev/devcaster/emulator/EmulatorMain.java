@@ -1,7 +1,7 @@
 package dev.devcaster.emulator;
 
+import dev.devcaster.emulator.model.MatchKeyMode;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -33,8 +33,7 @@ public final class EmulatorMain {
                 case "--catalog" -> config.withCatalog(Path.of(value));
                 case "--seed" -> config.withSeed(Path.of(value));
                 case "--data-file" -> config.withDataFile(Path.of(value));
-                case "--match-key" -> config.withMatchKeyMode(
-                        MatchKeyMode.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_')));
+                case "--match-key" -> config.withMatchKeyMode(MatchKeyMode.parse(value));
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + usage());
             };
         }

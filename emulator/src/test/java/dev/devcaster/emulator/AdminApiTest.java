@@ -3,7 +3,7 @@ package dev.devcaster.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
+import dev.devcaster.emulator.model.MatchKeyMode;
 import org.junit.jupiter.api.Test;
 
 class AdminApiTest extends EmulatorTestSupport {
@@ -18,11 +18,6 @@ class AdminApiTest extends EmulatorTestSupport {
                  "created_at": "2025-02-01T00:00:00Z"}]}]}
             """;
 
-    private static Response admin(String method, String path, String body) {
-        return send(request(path, null).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
-    }
-
     @Test
     void seedMakesTheKeyKnownWithItsAccounts() {
         assertThat(admin("POST", "/_emulator/seed", SEED).status()).isEqualTo(200);
@@ -36,7 +31,7 @@ class AdminApiTest extends EmulatorTestSupport {
     void drivesAccountsAndTriggersOutOfBand() {
         admin("POST", "/_emulator/seed", SEED);
         String triggerId = post("/api/v3/trigger_instances/GITHUB_COMMIT_EVENT/upsert", "seeded-key",
-                "{\"user_id\":\"u1\",\"trigger_config\":{\"owner\":\"o\",\"repo\":\"r\"}}").json().path("trigger_id").asText();
+                "{\"user_id\":\"u1\",\"trigger_config\":{\"owner\":\"o\",\"repo\":\"r\"}}").triggerId();
 
         assertThat(admin("PUT", "/_emulator/projects/seeded-key/connected_accounts/ca_new/status", "{\"status\":\"EXPIRED\"}")
                 .json().path("status").asText()).isEqualTo("EXPIRED");

@@ -2,13 +2,14 @@ package dev.devcaster.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.ConnectedAccount;
 import org.junit.jupiter.api.Test;
 
 class AuthAndIsolationTest extends EmulatorTestSupport {
 
     @Test
     void missingKeyIsRejectedWithTheEnvelope() {
-        emulator.project(KEY);
         Response response = get("/api/v3/trigger_instances/active", null);
 
         assertThat(response.status()).isEqualTo(401);

@@ -3,6 +3,9 @@ package dev.devcaster.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.AuthConfig;
+import dev.devcaster.emulator.model.ConnectedAccount;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,14 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class ConnectedAccountsTest extends EmulatorTestSupport {
 
-    private Project project;
     private ConnectedAccount oldest;
     private ConnectedAccount middle;
     private ConnectedAccount newest;
 
     @BeforeEach
     void seed() {
-        project = emulator.project(KEY);
         middle = project.addConnectedAccount("u1", "github", AccountStatus.ACTIVE, T0.plusSeconds(60));
         oldest = project.addConnectedAccount("u1", "github", AccountStatus.EXPIRED, T0);
         newest = project.addConnectedAccount("u2", "slack", AccountStatus.ACTIVE, T0.plusSeconds(120));

@@ -2,6 +2,8 @@ package dev.devcaster.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.store.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,8 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * One in-process emulator per test class on an ephemeral port, reset before each test, and a
- * small java.net.http client so the tests go through real HTTP like the operator does.
+ * One in-process emulator per test class on an ephemeral port, reset before each test with the
+ * project of {@link #KEY} in place, and a small java.net.http client so the tests go through real
+ * HTTP like the operator does.
  */
 abstract class EmulatorTestSupport {
 
@@ -25,6 +28,8 @@ abstract class EmulatorTestSupport {
     static final Instant T0 = Instant.parse("2025-09-01T10:00:00Z");
 
     static DevcasterEmulator emulator;
+    /** The project of {@link #KEY}, made anew before each test. */
+    Project project;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -40,6 +45,7 @@ abstract class EmulatorTestSupport {
     @BeforeEach
     void resetEmulator() {
         emulator.reset();
+        project = emulator.project(KEY);
     }
 
     static Response get(String path) {
@@ -68,6 +74,27 @@ abstract class EmulatorTestSupport {
 
     static Response upsert(String slug, String body) {
         return post("/api/v3/trigger_instances/" + slug + "/upsert", body);
+    }
+
+    /** PATCH manage with {@code {"status": "enable" | "disable"}}. */
+    static Response manage(String triggerId, String status) {
+        return patch("/api/v3/trigger_instances/manage/" + triggerId, "{\"status\":\"" + status + "\"}");
+    }
+
+    static Response deleteTrigger(String triggerId) {
+        return delete("/api/v3/trigger_instances/manage/" + triggerId);
+    }
+
+    /** An ACTIVE Slack account for {@code userId} and a SLACK_RECEIVE_MESSAGE trigger on it, made over HTTP. */
+    String slackTrigger(String userId) {
+        project.addConnectedAccount(userId, "slack", AccountStatus.ACTIVE, T0);
+        return upsert("SLACK_RECEIVE_MESSAGE", "{\"user_id\":\"" + userId + "\"}").triggerId();
+    }
+
+    /** A call to the admin API: no API key; {@code body} may be null. */
+    static Response admin(String method, String path, String body) {
+        return send(request(path, null).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static HttpRequest.Builder request(String path, String apiKey) {
@@ -112,6 +139,11 @@ abstract class EmulatorTestSupport {
 
         String body() {
             return raw.body();
+        }
+
+        /** The {@code trigger_id} an upsert or delete answered. */
+        String triggerId() {
+            return json().path("trigger_id").asText();
         }
     }
 }

@@ -7,17 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FaultsTest extends EmulatorTestSupport {
 
     private static final String LIST = "/api/v3/trigger_instances/active";
-
-    @BeforeEach
-    void project() {
-        emulator.project(KEY);
-    }
 
     @Test
     void rateLimitNextWithHeadersAnswersABareBodyAndRetryAfter() {

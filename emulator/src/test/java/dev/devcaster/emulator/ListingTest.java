@@ -3,6 +3,8 @@ package dev.devcaster.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.ConnectedAccount;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +19,6 @@ class ListingTest extends EmulatorTestSupport {
 
     @BeforeEach
     void seed() {
-        Project project = emulator.project(KEY);
         alice = project.addConnectedAccount("alice", "github", AccountStatus.ACTIVE, T0);
         bob = project.addConnectedAccount("bob", "github", AccountStatus.ACTIVE, T0);
         for (int i = 0; i < 55; i++) {

@@ -3,6 +3,10 @@ package dev.devcaster.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.ConnectedAccount;
+import dev.devcaster.emulator.model.MatchKeyMode;
+import dev.devcaster.emulator.store.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

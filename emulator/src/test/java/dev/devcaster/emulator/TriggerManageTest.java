@@ -11,12 +11,11 @@ class TriggerManageTest extends EmulatorTestSupport {
 
     @BeforeEach
     void seed() {
-        emulator.project(KEY).addConnectedAccount("u1", "slack", AccountStatus.ACTIVE, T0);
-        triggerId = upsert("SLACK_RECEIVE_MESSAGE", "{\"user_id\":\"u1\"}").json().path("trigger_id").asText();
+        triggerId = slackTrigger("u1");
     }
 
     private Response manage(String status) {
-        return patch("/api/v3/trigger_instances/manage/" + triggerId, "{\"status\":\"" + status + "\"}");
+        return manage(triggerId, status);
     }
 
     @Test
@@ -35,17 +34,17 @@ class TriggerManageTest extends EmulatorTestSupport {
     @Test
     void unknownTriggerIs404ForPatchAndDelete() {
         assertThat(patch("/api/v3/trigger_instances/manage/ti_nope", "{\"status\":\"enable\"}").status()).isEqualTo(404);
-        assertThat(delete("/api/v3/trigger_instances/manage/ti_nope").status()).isEqualTo(404);
+        assertThat(deleteTrigger("ti_nope").status()).isEqualTo(404);
     }
 
     @Test
     void deleteAnswersTheIdThen404() {
-        Response deleted = delete("/api/v3/trigger_instances/manage/" + triggerId);
+        Response deleted = deleteTrigger(triggerId);
 
         assertThat(deleted.status()).isEqualTo(200);
-        assertThat(deleted.json().path("trigger_id").asText()).isEqualTo(triggerId);
-        assertThat(delete("/api/v3/trigger_instances/manage/" + triggerId).status()).isEqualTo(404);
-        assertThat(emulator.project(KEY).trigger(triggerId)).isEmpty();
+        assertThat(deleted.triggerId()).isEqualTo(triggerId);
+        assertThat(deleteTrigger(triggerId).status()).isEqualTo(404);
+        assertThat(project.trigger(triggerId)).isEmpty();
     }
 
     @Test
@@ -60,7 +59,7 @@ class TriggerManageTest extends EmulatorTestSupport {
 
     @Test
     void serverSideDisableShowsAsDisabledAt() {
-        emulator.project(KEY).disableTrigger(triggerId);
+        project.disableTrigger(triggerId);
 
         Response shown = get("/api/v3/trigger_instances/active?show_disabled=true&trigger_ids=" + triggerId);
         assertThat(shown.json().path("items").get(0).path("disabled_at").asText()).isNotBlank();

@@ -3,15 +3,9 @@ package dev.devcaster.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TriggerTypesTest extends EmulatorTestSupport {
-
-    @BeforeEach
-    void project() {
-        emulator.project(KEY);
-    }
 
     @Test
     void latestResolvesToTheNewestDatedVersion() {

@@ -3,18 +3,19 @@ package dev.devcaster.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.ConnectedAccount;
+import dev.devcaster.emulator.model.MatchKeyMode;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TriggerUpsertTest extends EmulatorTestSupport {
 
-    private Project project;
     private ConnectedAccount github;
 
     @BeforeEach
     void seed() {
-        project = emulator.project(KEY);
         github = project.addConnectedAccount("u1", "github", AccountStatus.ACTIVE, T0);
     }
 
@@ -29,7 +30,7 @@ class TriggerUpsertTest extends EmulatorTestSupport {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(matched.status()).isEqualTo(200);
-        assertThat(matched.json().path("trigger_id").asText()).isEqualTo(created.json().path("trigger_id").asText())
+        assertThat(matched.triggerId()).isEqualTo(created.triggerId())
                 .startsWith("ti_");
         assertThat(project.triggers()).singleElement().satisfies(t -> {
             assertThat(t.slug()).isEqualTo("GITHUB_COMMIT_EVENT");
@@ -40,24 +41,24 @@ class TriggerUpsertTest extends EmulatorTestSupport {
 
     @Test
     void configModeCreatesANewInstanceForADifferentConfigAndKeepsTheOld() {
-        String first = upsert("GITHUB_COMMIT_EVENT", commitBody("api")).json().path("trigger_id").asText();
+        String first = upsert("GITHUB_COMMIT_EVENT", commitBody("api")).triggerId();
         Response second = upsert("GITHUB_COMMIT_EVENT", commitBody("web"));
 
         assertThat(second.status()).isEqualTo(201);
-        assertThat(second.json().path("trigger_id").asText()).isNotEqualTo(first);
+        assertThat(second.triggerId()).isNotEqualTo(first);
         assertThat(project.triggers()).hasSize(2);
     }
 
     @Test
     void slugAndAccountModeUpdatesTheConfigInPlace() {
         emulator.faults().matchKeyMode(MatchKeyMode.SLUG_AND_ACCOUNT);
-        String first = upsert("GITHUB_COMMIT_EVENT", commitBody("api")).json().path("trigger_id").asText();
+        String first = upsert("GITHUB_COMMIT_EVENT", commitBody("api")).triggerId();
         project.disableTrigger(first);
 
         Response second = upsert("GITHUB_COMMIT_EVENT", commitBody("web"));
 
         assertThat(second.status()).isEqualTo(200);
-        assertThat(second.json().path("trigger_id").asText()).isEqualTo(first);
+        assertThat(second.triggerId()).isEqualTo(first);
         assertThat(project.triggers()).singleElement().satisfies(t -> {
             assertThat(t.config()).containsEntry("repo", "web");
             assertThat(t.enabled()).isTrue();
@@ -66,7 +67,7 @@ class TriggerUpsertTest extends EmulatorTestSupport {
 
     @Test
     void upsertReEnablesADisabledMatch() {
-        String id = upsert("GITHUB_COMMIT_EVENT", commitBody("api")).json().path("trigger_id").asText();
+        String id = upsert("GITHUB_COMMIT_EVENT", commitBody("api")).triggerId();
         project.disableTrigger(id);
         assertThat(project.trigger(id)).hasValueSatisfying(t -> assertThat(t.enabled()).isFalse());
 
@@ -86,7 +87,7 @@ class TriggerUpsertTest extends EmulatorTestSupport {
         Response response = upsert("GITHUB_STAR_ADDED_EVENT", "{\"user_id\":\"u2\",\"trigger_config\":{\"owner\":\"o\",\"repo\":\"r\"}}");
 
         assertThat(response.status()).isEqualTo(201);
-        assertThat(project.trigger(response.json().path("trigger_id").asText()))
+        assertThat(project.trigger(response.triggerId()))
                 .hasValueSatisfying(t -> assertThat(t.connectedAccountId()).isEqualTo(newestActive.id()));
     }
 

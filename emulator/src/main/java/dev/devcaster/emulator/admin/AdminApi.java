@@ -3,20 +3,21 @@ package dev.devcaster.emulator.admin;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.devcaster.emulator.AccountStatus;
-import dev.devcaster.emulator.DevcasterEmulator;
-import dev.devcaster.emulator.Faults;
-import dev.devcaster.emulator.MatchKeyMode;
-import dev.devcaster.emulator.Project;
-import dev.devcaster.emulator.RequestRecord;
 import dev.devcaster.emulator.catalog.Catalog;
+import dev.devcaster.emulator.catalog.CatalogRef;
+import dev.devcaster.emulator.faults.Faults;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.requests.KeyFingerprint;
+import dev.devcaster.emulator.requests.RequestLog;
+import dev.devcaster.emulator.requests.RequestRecord;
 import dev.devcaster.emulator.state.SeedDocument;
+import dev.devcaster.emulator.store.Project;
+import dev.devcaster.emulator.store.Projects;
+import dev.devcaster.emulator.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,31 +33,50 @@ public final class AdminApi {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final DevcasterEmulator emulator;
+    private final Projects projects;
+    private final Faults faults;
+    private final RequestLog requestLog;
+    private final CatalogRef catalog;
+    private final Lifecycle lifecycle;
     private final ObjectMapper mapper;
 
-    public AdminApi(DevcasterEmulator emulator, ObjectMapper mapper) {
-        this.emulator = emulator;
+    public AdminApi(Projects projects, Faults faults, RequestLog requestLog, CatalogRef catalog, Lifecycle lifecycle,
+                    ObjectMapper mapper) {
+        this.projects = projects;
+        this.faults = faults;
+        this.requestLog = requestLog;
+        this.catalog = catalog;
+        this.lifecycle = lifecycle;
         this.mapper = mapper;
+    }
+
+    /** What spans several parts at once, and so stays with whoever composed them. */
+    public interface Lifecycle {
+
+        /** Adds the document's projects and applies its match-key mode, like a seed file. */
+        void seed(SeedDocument document);
+
+        /** Drops projects, triggers, faults and the request log; the catalog stays. */
+        void reset();
     }
 
     public void register(Javalin app) {
         app.get(ROOT + "/health", ctx -> ctx.json(Map.of("status", "ok")));
         app.post(ROOT + "/seed", this::seed);
-        app.get(ROOT + "/state", ctx -> ctx.json(emulator.snapshot()));
+        app.get(ROOT + "/state", ctx -> ctx.json(projects.snapshot()));
         app.post(ROOT + "/reset", ctx -> {
-            emulator.reset();
+            lifecycle.reset();
             ctx.json(Map.of("status", "reset"));
         });
         app.put(ROOT + "/catalog", ctx -> {
-            emulator.replaceCatalog(Catalog.parse(mapper.readTree(ctx.body())));
-            ctx.json(Map.of("slugs", emulator.catalog().latestSlugs()));
+            catalog.replace(Catalog.parse(mapper.readTree(ctx.body())));
+            ctx.json(Map.of("slugs", catalog.get().latestSlugs()));
         });
 
         app.post(ROOT + "/projects/{apiKey}", ctx -> ctx.status(201).json(Map.of("api_key_id",
-                dev.devcaster.emulator.KeyFingerprint.of(emulator.project(ctx.pathParam("apiKey")).apiKey()))));
+                KeyFingerprint.of(projects.project(ctx.pathParam("apiKey")).apiKey()))));
         app.post(ROOT + "/projects/{apiKey}/auth_configs", ctx -> ctx.status(201).json(
-                emulator.project(ctx.pathParam("apiKey")).addAuthConfig(field(body(ctx), "toolkit_slug"))));
+                projects.project(ctx.pathParam("apiKey")).addAuthConfig(field(body(ctx), "toolkit_slug"))));
         app.post(ROOT + "/projects/{apiKey}/connected_accounts", this::addAccount);
         app.get(ROOT + "/projects/{apiKey}/connected_accounts", ctx -> ctx.json(existing(ctx).connectedAccounts()));
         app.put(ROOT + "/projects/{apiKey}/connected_accounts/{id}/status", ctx -> {
@@ -81,20 +101,16 @@ public final class AdminApi {
             ctx.status(204);
         });
 
-        app.get(ROOT + "/faults", ctx -> ctx.json(faultsView()));
-        app.post(ROOT + "/faults", this::setFaults);
-        app.delete(ROOT + "/faults", ctx -> {
-            emulator.faults().clear();
-            ctx.json(faultsView());
-        });
+        new FaultsAdmin(faults, mapper).register(app);
 
         app.get(ROOT + "/requests", this::requests);
         app.delete(ROOT + "/requests", ctx -> {
-            emulator.requestLog().clear();
+            requestLog.clear();
             ctx.status(204);
         });
-        app.get(ROOT + "/counters", ctx -> ctx.json(emulator.requestLog().counters()));
+        app.get(ROOT + "/counters", ctx -> ctx.json(requestLog.counters()));
 
+        app.exception(StoreException.class, (e, ctx) -> adminError(ctx, status(e), e.getMessage()));
         app.exception(NoSuchElementException.class, (e, ctx) -> adminError(ctx, 404, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> adminError(ctx, 400, e.getMessage()));
         app.exception(IOException.class, (e, ctx) -> adminError(ctx, 400, "invalid JSON: " + e.getMessage()));
@@ -102,74 +118,28 @@ public final class AdminApi {
 
     private void seed(Context ctx) throws IOException {
         SeedDocument document = mapper.readValue(ctx.body(), SeedDocument.class);
-        emulator.seed(document);
-        ctx.json(emulator.snapshot());
+        lifecycle.seed(document);
+        ctx.json(projects.snapshot());
     }
 
     private void addAccount(Context ctx) throws IOException {
         JsonNode body = body(ctx);
         String createdAt = body.path("created_at").asText(null);
-        ctx.status(201).json(emulator.project(ctx.pathParam("apiKey")).addConnectedAccount(field(body, "user_id"),
+        ctx.status(201).json(projects.project(ctx.pathParam("apiKey")).addConnectedAccount(field(body, "user_id"),
                 field(body, "toolkit_slug"), body.path("auth_config_id").asText(null),
                 body.has("status") ? status(body.get("status").asText()) : AccountStatus.ACTIVE,
                 createdAt == null ? null : Instant.parse(createdAt)));
     }
 
-    /** Applies only the fields present: {@code {"latency_ms", "error_rate", "outage", "drop_next",
-     * "rate_limit_next": {"count", "with_headers"}, "fail_next": {"count", "status"},
-     * "match_key_mode", "rate_limit": {"requests", "window_seconds"}}}. */
-    private void setFaults(Context ctx) throws IOException {
-        JsonNode body = body(ctx);
-        Faults faults = emulator.faults();
-        if (body.has("latency_ms")) {
-            faults.latency(Duration.ofMillis(body.get("latency_ms").asLong()));
-        }
-        if (body.has("error_rate")) {
-            faults.errorRate(body.get("error_rate").asDouble());
-        }
-        if (body.has("outage")) {
-            faults.outage(body.get("outage").asBoolean());
-        }
-        if (body.has("drop_next")) {
-            faults.dropNext(body.get("drop_next").asInt());
-        }
-        if (body.has("rate_limit_next")) {
-            JsonNode n = body.get("rate_limit_next");
-            faults.rateLimitNext(n.path("count").asInt(1), n.path("with_headers").asBoolean(true));
-        }
-        if (body.has("fail_next")) {
-            JsonNode n = body.get("fail_next");
-            faults.failNext(n.path("count").asInt(1), n.path("status").asInt(500));
-        }
-        if (body.has("match_key_mode")) {
-            faults.matchKeyMode(MatchKeyMode.valueOf(body.get("match_key_mode").asText().toUpperCase(Locale.ROOT).replace('-', '_')));
-        }
-        if (body.has("rate_limit")) {
-            JsonNode n = body.get("rate_limit");
-            faults.rateLimit(n.path("requests").asInt(0), Duration.ofSeconds(n.path("window_seconds").asLong(60)));
-        }
-        ctx.json(faultsView());
-    }
-
-    private Map<String, Object> faultsView() {
-        Faults faults = emulator.faults();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("latency_ms", faults.currentLatency().toMillis());
-        view.put("match_key_mode", faults.currentMatchKeyMode().name());
-        faults.currentRateQuota().ifPresent(q ->
-                view.put("rate_limit", Map.of("requests", q.limit(), "window_seconds", q.window().toSeconds())));
-        return view;
-    }
-
     /** {@code ?limit=N} (default 1000): the newest N entries, oldest first. */
     private void requests(Context ctx) {
         int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(1000);
-        List<RequestRecord> entries = emulator.requestLog().entries();
+        List<RequestRecord> entries = requestLog.entries();
         ctx.json(entries.subList(Math.max(0, entries.size() - limit), entries.size()));
     }
 
     private Project existing(Context ctx) {
-        return emulator.existingProject(ctx.pathParam("apiKey"))
+        return projects.existing(ctx.pathParam("apiKey"))
                 .orElseThrow(() -> new NoSuchElementException("no project for that API key"));
     }
 
@@ -187,6 +157,14 @@ public final class AdminApi {
 
     private static AccountStatus status(String value) {
         return AccountStatus.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    private static int status(StoreException e) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> 404;
+            case INVALID -> 400;
+            case CONFLICT -> 409;
+        };
     }
 
     private static void adminError(Context ctx, int status, String message) {

@@ -1,5 +1,6 @@
 package dev.devcaster.emulator.api;
 
+import dev.devcaster.emulator.store.StoreException;
 import java.util.List;
 
 /** A failure the public API reports with Devcaster's error envelope. */
@@ -30,6 +31,15 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException conflict(String slug, String message) {
         return new ApiException(409, 1409, slug, message, null, List.of());
+    }
+
+    /** The store's refusal as Devcaster reports it: 404, 400 or 409 with the store's slug. */
+    public static ApiException from(StoreException e) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> new ApiException(404, 1404, e.slug(), e.getMessage(), e.suggestedFix(), List.of());
+            case INVALID -> new ApiException(400, 1400, e.slug(), e.getMessage(), e.suggestedFix(), List.of());
+            case CONFLICT -> new ApiException(409, 1409, e.slug(), e.getMessage(), e.suggestedFix(), List.of());
+        };
     }
 
     public static ApiException unauthorized() {

@@ -1,12 +1,10 @@
 package dev.devcaster.emulator.api;
 
-import dev.devcaster.emulator.AuthConfig;
-import dev.devcaster.emulator.Project;
+import dev.devcaster.emulator.model.AuthConfig;
+import dev.devcaster.emulator.store.Project;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** GET auth_configs: the list (disabled ones on request) and one config. */
 final class AuthConfigEndpoints {
@@ -20,8 +18,7 @@ final class AuthConfigEndpoints {
     void list(ApiRequest request) {
         Context ctx = request.ctx();
         Project project = request.project();
-        Set<String> toolkits = QueryValues.array(ctx, "toolkit_slug").stream()
-                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> toolkits = QueryValues.lowerCaseArray(ctx, "toolkit_slug");
         boolean showDisabled = QueryValues.bool(ctx, "show_disabled");
         List<AuthConfig> configs = project.authConfigs().stream()
                 .filter(c -> toolkits.isEmpty() || toolkits.contains(c.toolkitSlug()))

@@ -1,9 +1,9 @@
 package dev.devcaster.emulator.api;
 
-import dev.devcaster.emulator.AccountQuery;
-import dev.devcaster.emulator.AccountStatus;
-import dev.devcaster.emulator.ConnectedAccount;
-import dev.devcaster.emulator.Project;
+import dev.devcaster.emulator.model.AccountQuery;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.ConnectedAccount;
+import dev.devcaster.emulator.store.Project;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +28,7 @@ final class ConnectedAccountEndpoints {
                     "order_by must be created_at|updated_at and order_direction asc|desc", null);
         }
         AccountQuery query = new AccountQuery(QueryValues.array(ctx, "user_ids"),
-                QueryValues.array(ctx, "toolkit_slugs").stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+                QueryValues.lowerCaseArray(ctx, "toolkit_slugs"),
                 statuses(ctx), QueryValues.array(ctx, "auth_config_ids"), QueryValues.array(ctx, "connected_account_ids"),
                 orderBy.equals("updated_at"), direction.equals("asc"));
         ctx.json(Pagination.page(request, project.findAccounts(query), a -> view(project, a), false));

@@ -35,9 +35,17 @@ final class QueryValues {
         return values;
     }
 
+    /** Trigger slugs: Devcaster upper-cases them. */
     static Set<String> upperCaseArray(Context ctx, String name) {
         Set<String> values = new LinkedHashSet<>();
         array(ctx, name).forEach(v -> values.add(v.toUpperCase(Locale.ROOT)));
+        return values;
+    }
+
+    /** Toolkit slugs: always lower case. */
+    static Set<String> lowerCaseArray(Context ctx, String name) {
+        Set<String> values = new LinkedHashSet<>();
+        array(ctx, name).forEach(v -> values.add(v.toLowerCase(Locale.ROOT)));
         return values;
     }
 

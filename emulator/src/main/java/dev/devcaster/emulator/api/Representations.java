@@ -2,11 +2,11 @@ package dev.devcaster.emulator.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.devcaster.emulator.AccountStatus;
-import dev.devcaster.emulator.AuthConfig;
-import dev.devcaster.emulator.ConnectedAccount;
-import dev.devcaster.emulator.TriggerInstance;
 import dev.devcaster.emulator.catalog.TriggerType;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.AuthConfig;
+import dev.devcaster.emulator.model.ConnectedAccount;
+import dev.devcaster.emulator.model.TriggerInstance;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

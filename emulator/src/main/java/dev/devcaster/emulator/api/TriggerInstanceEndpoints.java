@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.devcaster.emulator.TriggerQuery;
-import dev.devcaster.emulator.UpsertOutcome;
 import dev.devcaster.emulator.catalog.Catalog;
 import dev.devcaster.emulator.catalog.ConfigValidator;
 import dev.devcaster.emulator.catalog.ToolkitVersions;
 import dev.devcaster.emulator.catalog.TriggerType;
+import dev.devcaster.emulator.model.TriggerQuery;
+import dev.devcaster.emulator.model.UpsertOutcome;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +57,7 @@ final class TriggerInstanceEndpoints {
         }
         Map<String, Object> config = mapper.convertValue(validator.withDefaults(type, (ObjectNode) configNode), CONFIG_MAP);
         UpsertOutcome outcome = request.project().upsert(type, text(body, "connected_account_id"), text(body, "user_id"), config);
+        request.concernsTrigger(outcome.triggerId());
         ctx.status(outcome.created() ? 201 : 200).json(Map.of("trigger_id", outcome.triggerId()));
     }
 
@@ -75,12 +76,12 @@ final class TriggerInstanceEndpoints {
         if (!"enable".equals(status) && !"disable".equals(status)) {
             throw ApiException.badRequest("TriggerInstance_InvalidStatus", "status must be \"enable\" or \"disable\"", null);
         }
-        request.project().setTriggerEnabled(ctx.pathParam("triggerId"), "enable".equals(status));
+        request.project().setTriggerEnabled(ctx.pathParam(ApiRequest.TRIGGER_ID_PARAM), "enable".equals(status));
         ctx.json(Map.of("status", "success"));
     }
 
     void delete(ApiRequest request) {
-        String id = request.ctx().pathParam("triggerId");
+        String id = request.ctx().pathParam(ApiRequest.TRIGGER_ID_PARAM);
         request.project().deleteTriggerFromApi(id);
         request.ctx().json(Map.of("trigger_id", id));
     }

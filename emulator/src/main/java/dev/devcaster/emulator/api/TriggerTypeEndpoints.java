@@ -24,11 +24,9 @@ final class TriggerTypeEndpoints {
     }
 
     void list(ApiRequest request) {
-        Set<String> toolkits = QueryValues.array(request.ctx(), "toolkit_slugs");
-        Set<String> lowerCased = toolkits.stream().map(t -> t.toLowerCase(Locale.ROOT))
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> toolkits = QueryValues.lowerCaseArray(request.ctx(), "toolkit_slugs");
         request.ctx().json(Pagination.page(request,
-                catalog.get().list(lowerCased, QueryValues.toolkitVersions(request.ctx())), views::triggerType, false));
+                catalog.get().list(toolkits, QueryValues.toolkitVersions(request.ctx())), views::triggerType, false));
     }
 
     void listEnum(ApiRequest request) {

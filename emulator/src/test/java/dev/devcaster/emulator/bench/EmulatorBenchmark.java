@@ -1,13 +1,13 @@
 package dev.devcaster.emulator.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.devcaster.emulator.AccountStatus;
-import dev.devcaster.emulator.ConnectedAccount;
 import dev.devcaster.emulator.DevcasterEmulator;
 import dev.devcaster.emulator.EmulatorConfig;
-import dev.devcaster.emulator.Project;
 import dev.devcaster.emulator.catalog.ToolkitVersions;
 import dev.devcaster.emulator.catalog.TriggerType;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.ConnectedAccount;
+import dev.devcaster.emulator.store.Project;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,8 +1,8 @@
 package dev.devcaster.operator.app;
 
-import dev.devcaster.emulator.AccountStatus;
 import dev.devcaster.emulator.DevcasterEmulator;
-import dev.devcaster.emulator.Project;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.store.Project;
 import dev.devcaster.operator.cluster.KubernetesClusterExtension;
 import dev.devcaster.operator.config.Settings;
 import dev.devcaster.operator.cluster.TestNamespace;

@@ -2,10 +2,10 @@ package dev.devcaster.operator.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.devcaster.emulator.AccountStatus;
 import dev.devcaster.emulator.DevcasterEmulator;
 import dev.devcaster.emulator.EmulatorConfig;
-import dev.devcaster.emulator.Project;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.store.Project;
 import dev.devcaster.operator.cluster.CrdInstaller;
 import dev.devcaster.operator.cluster.TestCluster;
 import dev.devcaster.operator.testing.RunningOperator;

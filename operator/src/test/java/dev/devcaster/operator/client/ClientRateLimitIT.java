@@ -3,7 +3,7 @@ package dev.devcaster.operator.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.devcaster.emulator.RequestRecord;
+import dev.devcaster.emulator.requests.RequestRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

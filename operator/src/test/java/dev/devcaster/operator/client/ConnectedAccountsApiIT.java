@@ -3,7 +3,7 @@ package dev.devcaster.operator.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.devcaster.emulator.AccountStatus;
+import dev.devcaster.emulator.model.AccountStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

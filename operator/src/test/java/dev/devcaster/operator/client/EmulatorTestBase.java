@@ -1,9 +1,9 @@
 package dev.devcaster.operator.client;
 
-import dev.devcaster.emulator.AccountStatus;
 import dev.devcaster.emulator.DevcasterEmulator;
 import dev.devcaster.emulator.EmulatorConfig;
-import dev.devcaster.emulator.Project;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.store.Project;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

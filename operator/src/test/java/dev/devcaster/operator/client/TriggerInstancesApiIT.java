@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.devcaster.emulator.AccountStatus;
+import dev.devcaster.emulator.model.AccountStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

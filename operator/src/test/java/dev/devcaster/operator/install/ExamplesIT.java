@@ -3,9 +3,9 @@ package dev.devcaster.operator.install;
 import dev.devcaster.operator.testing.RepoPaths;
 
 import dev.devcaster.emulator.DevcasterEmulator;
-import dev.devcaster.emulator.Project;
-import dev.devcaster.emulator.TriggerInstance;
+import dev.devcaster.emulator.model.TriggerInstance;
 import dev.devcaster.emulator.state.SeedDocument;
+import dev.devcaster.emulator.store.Project;
 import dev.devcaster.operator.cluster.KubernetesClusterExtension;
 import dev.devcaster.operator.cluster.TestNamespace;
 import dev.devcaster.operator.testing.EmulatorExtension;

@@ -1,9 +1,9 @@
 package dev.devcaster.operator.install;
 
-import dev.devcaster.emulator.AccountStatus;
 import dev.devcaster.emulator.DevcasterEmulator;
-import dev.devcaster.emulator.Project;
-import dev.devcaster.emulator.TriggerInstance;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.TriggerInstance;
+import dev.devcaster.emulator.store.Project;
 import dev.devcaster.operator.cluster.KubernetesClusterExtension;
 import dev.devcaster.operator.cluster.TestCluster;
 import dev.devcaster.operator.cluster.TestNamespace;

@@ -1,11 +1,11 @@
 package dev.devcaster.operator.reconcile;
 
-import dev.devcaster.emulator.AccountStatus;
-import dev.devcaster.emulator.ConnectedAccount;
 import dev.devcaster.emulator.DevcasterEmulator;
-import dev.devcaster.emulator.MatchKeyMode;
-import dev.devcaster.emulator.Project;
-import dev.devcaster.emulator.TriggerInstance;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.ConnectedAccount;
+import dev.devcaster.emulator.model.MatchKeyMode;
+import dev.devcaster.emulator.model.TriggerInstance;
+import dev.devcaster.emulator.store.Project;
 import dev.devcaster.operator.cluster.KubernetesClusterExtension;
 import dev.devcaster.operator.cluster.TestNamespace;
 import dev.devcaster.operator.testing.EmulatorExtension;

@@ -1,10 +1,10 @@
 package dev.devcaster.operator.testing;
 
-import dev.devcaster.emulator.AccountStatus;
-import dev.devcaster.emulator.ConnectedAccount;
+import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.ConnectedAccount;
 import dev.devcaster.emulator.DevcasterEmulator;
-import dev.devcaster.emulator.Project;
-import dev.devcaster.emulator.TriggerInstance;
+import dev.devcaster.emulator.store.Project;
+import dev.devcaster.emulator.model.TriggerInstance;
 import dev.devcaster.operator.cluster.TestNamespace;
 import dev.devcaster.operator.trigger.Trigger;
 import io.fabric8.kubernetes.api.model.Event;

@@ -1,4 +1,4 @@
-package dev.devcaster.emulator;
+package dev.devcaster.emulator.model;
 
 import java.time.Instant;
 
@@ -6,7 +6,7 @@ import java.time.Instant;
 public record ConnectedAccount(String id, String userId, String toolkitSlug, String authConfigId,
                                AccountStatus status, String statusReason, Instant createdAt, Instant updatedAt) {
 
-    ConnectedAccount withStatus(AccountStatus newStatus, Instant at) {
+    public ConnectedAccount withStatus(AccountStatus newStatus, Instant at) {
         return new ConnectedAccount(id, userId, toolkitSlug, authConfigId, newStatus, null, createdAt, at);
     }
 }

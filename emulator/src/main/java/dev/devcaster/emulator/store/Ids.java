@@ -1,4 +1,4 @@
-package dev.devcaster.emulator.state;
+package dev.devcaster.emulator.store;
 
 import java.util.concurrent.ThreadLocalRandom;
 

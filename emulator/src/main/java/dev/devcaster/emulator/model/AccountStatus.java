@@ -1,4 +1,4 @@
-package dev.devcaster.emulator;
+package dev.devcaster.emulator.model;
 
 /** Connection states as Devcaster reports them; only ACTIVE accounts can carry new triggers. */
 public enum AccountStatus {

@@ -1,4 +1,4 @@
-package dev.devcaster.emulator;
+package dev.devcaster.emulator.model;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.devcaster.emulator;
+package dev.devcaster.emulator.requests;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RequestLog {
 
-    static final int DEFAULT_CAPACITY = 100_000;
+    public static final int DEFAULT_CAPACITY = 100_000;
 
     private final int capacity;
     private final ArrayDeque<RequestRecord> entries;
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
 
-    RequestLog(int capacity) {
+    public RequestLog(int capacity) {
         this.capacity = capacity;
         this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
     }

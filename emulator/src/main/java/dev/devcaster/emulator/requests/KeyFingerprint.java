@@ -1,4 +1,4 @@
-package dev.devcaster.emulator;
+package dev.devcaster.emulator.requests;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
