@@ -1,20 +1,13 @@
 package dev.devcaster.operator.app;
 
-import dev.devcaster.emulator.DevcasterEmulator;
 import dev.devcaster.emulator.model.AccountStatus;
-import dev.devcaster.emulator.store.Project;
-import dev.devcaster.operator.cluster.KubernetesClusterExtension;
 import dev.devcaster.operator.config.Settings;
-import dev.devcaster.operator.cluster.TestNamespace;
-import dev.devcaster.operator.testing.EmulatorExtension;
+import dev.devcaster.operator.testing.EndToEndTest;
 import dev.devcaster.operator.testing.RunningOperator;
-import dev.devcaster.operator.testing.TriggerAwait;
 import dev.devcaster.operator.trigger.Trigger;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,31 +22,22 @@ import static dev.devcaster.operator.trigger.TriggerFixtures.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The operator as a service: probes, Prometheus metrics, leader election and graceful hand-over. */
-@ExtendWith({KubernetesClusterExtension.class, EmulatorExtension.class})
-class OperatorRuntimeIT {
+class OperatorRuntimeIT extends EndToEndTest {
 
     static final String KEY = "key-runtime";
 
-    KubernetesClient client;
-    DevcasterEmulator emulator;
-    Project project;
-    String ns;
-    TriggerAwait triggers;
+    @Override
+    protected String apiKey() {
+        return KEY;
+    }
 
     @BeforeEach
-    void setUp(KubernetesClient client, DevcasterEmulator emulator, TestNamespace namespace) {
-        this.client = client;
-        this.emulator = emulator;
-        this.project = emulator.project(KEY);
-        this.ns = namespace.name();
-        this.triggers = new TriggerAwait(client, ns);
+    void aliceHasGitHub() {
         project.addConnectedAccount("alice", "github", AccountStatus.ACTIVE, Instant.now());
     }
 
-    Trigger commits(String name, String repo) {
-        Trigger t = trigger(name, "GITHUB_COMMIT_EVENT", "alice");
-        t.getSpec().getTriggerConfig().put("owner", "acme").put("repo", repo);
-        return t;
+    static Trigger commits(String name, String repo) {
+        return githubCommits(name, "alice", repo);
     }
 
     @Test
@@ -62,7 +46,7 @@ class OperatorRuntimeIT {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey(KEY)
+        try (var op = operatorBuilder()
             .set(Settings.HTTP_PORT, Integer.toString(port)).start()) {
             client.resources(Trigger.class).inNamespace(ns).resource(commits("metrics", "api")).create();
             Trigger bad = trigger("metrics-bad", "GITHUB_COMMIT_EVENT", "alice");
@@ -111,7 +95,7 @@ class OperatorRuntimeIT {
     }
 
     private RunningOperator elected(String identity, Set<String> upsertedBy) {
-        return RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey(KEY)
+        return operatorBuilder()
             .env("LEADER_ELECTION", "true")
             .env("LEADER_ELECTION_NAMESPACE", ns)
             .env("POD_NAME", identity)

@@ -1,24 +1,24 @@
 package dev.devcaster.operator.client;
 
 import dev.devcaster.emulator.DevcasterEmulator;
-import dev.devcaster.emulator.EmulatorConfig;
 import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.emulator.store.Project;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.devcaster.operator.testing.EmulatorExtension;
 
 /**
- * One in-process emulator per test class, on an ephemeral port, reset before every test; each test
- * gets its own API key (so its own project) and a client with the rate limit off.
+ * The client against the run's in-process emulator (reset after every test); each test gets its
+ * own API key (so its own project) and a client with the rate limit off.
  */
+@ExtendWith(EmulatorExtension.class)
 abstract class EmulatorTestBase {
 
-    static DevcasterEmulator emulator;
+    DevcasterEmulator emulator;
 
     SimpleMeterRegistry registry;
     String apiKey;
@@ -26,19 +26,9 @@ abstract class EmulatorTestBase {
     DevcasterCredentials credentials;
     DevcasterClient client;
 
-    @BeforeAll
-    static void startEmulator() {
-        emulator = DevcasterEmulator.start(EmulatorConfig.defaults());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
     @BeforeEach
-    void freshProject() {
-        emulator.reset();
+    void freshProject(DevcasterEmulator emulator) {
+        this.emulator = emulator;
         apiKey = "dk_test_" + UUID.randomUUID().toString().replace("-", "");
         project = emulator.project(apiKey);
         credentials = new DevcasterCredentials(emulator.baseUrl(), apiKey);

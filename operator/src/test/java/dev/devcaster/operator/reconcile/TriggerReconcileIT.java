@@ -1,33 +1,23 @@
 package dev.devcaster.operator.reconcile;
 
-import dev.devcaster.emulator.DevcasterEmulator;
 import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.emulator.model.ConnectedAccount;
 import dev.devcaster.emulator.model.MatchKeyMode;
 import dev.devcaster.emulator.model.TriggerInstance;
 import dev.devcaster.emulator.store.Project;
-import dev.devcaster.operator.cluster.KubernetesClusterExtension;
-import dev.devcaster.operator.cluster.TestNamespace;
-import dev.devcaster.operator.testing.EmulatorExtension;
+import dev.devcaster.operator.testing.EndToEndTest;
 import dev.devcaster.operator.testing.RunningOperator;
 import dev.devcaster.operator.testing.TriggerAwait;
 import dev.devcaster.operator.trigger.DeletionPolicy;
 import dev.devcaster.operator.trigger.SecretKeyRef;
 import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerState;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -39,52 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The reconciler end to end: a real kube-apiserver, the operator in-process, the emulator over
  * HTTP. Every test asserts on Devcaster's remote state, not only on the resource.
  */
-@ExtendWith({KubernetesClusterExtension.class, EmulatorExtension.class})
-class TriggerReconcileIT {
+class TriggerReconcileIT extends EndToEndTest {
 
     static final String KEY = "key-team-a";
-    static final String UPSERT = "POST /api/v3/trigger_instances/{slug}/upsert";
 
-    KubernetesClient client;
-    DevcasterEmulator emulator;
-    Project project;
-    String ns;
-    TriggerAwait triggers;
-
-    @BeforeEach
-    void setUp(KubernetesClient client, DevcasterEmulator emulator, TestNamespace namespace) {
-        this.client = client;
-        this.emulator = emulator;
-        this.project = emulator.project(KEY);
-        this.ns = namespace.name();
-        this.triggers = new TriggerAwait(client, ns);
+    @Override
+    protected String apiKey() {
+        return KEY;
     }
 
-    RunningOperator operator() {
-        return RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey(KEY).start();
-    }
-
-    ConnectedAccount account(String user, String toolkit, AccountStatus status, int minutesAgo) {
-        return project.addConnectedAccount(user, toolkit, status, Instant.now().minus(minutesAgo, ChronoUnit.MINUTES));
-    }
-
-    Trigger githubCommits(String name, String user) {
-        Trigger t = trigger(name, "GITHUB_COMMIT_EVENT", user);
-        t.getSpec().getTriggerConfig().put("owner", "acme").put("repo", "api");
-        return t;
-    }
-
-    Trigger apply(Trigger t) {
-        return client.resources(Trigger.class).inNamespace(ns).resource(t).serverSideApply();
-    }
-
-    List<TriggerInstance> remote() {
-        return project.triggers();
-    }
-
-    List<Event> events(String name) {
-        return client.v1().events().inNamespace(ns).list().getItems().stream()
-            .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
+    static Trigger githubCommits(String name, String user) {
+        return githubCommits(name, user, "api");
     }
 
     @Test
@@ -445,7 +400,7 @@ class TriggerReconcileIT {
     @Test
     void statusOnlyChangeCausesNoRemoteCall() {
         account("alice", "github", AccountStatus.ACTIVE, 5);
-        try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey(KEY)
+        try (var op = operatorBuilder()
             .env("RESYNC_PERIOD", "10m").start()) {
             apply(githubCommits("status-only", "alice"));
             triggers.ready("status-only");
@@ -632,10 +587,10 @@ class TriggerReconcileIT {
             Trigger missing = triggers.reason("rotates", "CredentialsNotFound");
             assertThat(TriggerAwait.ready(missing).orElseThrow().getMessage()).contains("devcaster");
 
-            client.secrets().inNamespace(ns).resource(secret("devcaster", "key-nobody-knows")).serverSideApply();
+            client.secrets().inNamespace(ns).resource(apiKeySecret("devcaster", "key-nobody-knows")).serverSideApply();
             triggers.reason("rotates", "CredentialsRejected");
 
-            client.secrets().inNamespace(ns).resource(secret("devcaster", "key-rotated")).serverSideApply();
+            client.secrets().inNamespace(ns).resource(apiKeySecret("devcaster", "key-rotated")).serverSideApply();
             triggers.ready("rotates");
             assertThat(other.triggers()).hasSize(1);
             assertThat(remote()).isEmpty();
@@ -645,7 +600,7 @@ class TriggerReconcileIT {
     @Test
     void apiKeyThatCannotBeAHeaderIsReportedWithoutItsValue() {
         try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).start()) {
-            client.secrets().inNamespace(ns).resource(secret("multi-line", "dk_first_line\nhidden_second_line")).serverSideApply();
+            client.secrets().inNamespace(ns).resource(apiKeySecret("multi-line", "dk_first_line\nhidden_second_line")).serverSideApply();
             Trigger t = githubCommits("bad-key", "alice");
             t.getSpec().setCredentialsSecretRef(new SecretKeyRef("multi-line", "apiKey"));
             apply(t);
@@ -664,7 +619,7 @@ class TriggerReconcileIT {
         Project teamB = emulator.project("key-team-b");
         account("alice", "github", AccountStatus.ACTIVE, 5);
         teamB.addConnectedAccount("alice", "github", AccountStatus.ACTIVE, Instant.now());
-        client.secrets().inNamespace(ns).resource(secret("creds", KEY)).serverSideApply();
+        client.secrets().inNamespace(ns).resource(apiKeySecret("creds", KEY)).serverSideApply();
         try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).start()) {
             Trigger a = githubCommits("team-a", "alice");
             a.getSpec().setCredentialsSecretRef(new SecretKeyRef("creds", "apiKey"));
@@ -674,7 +629,7 @@ class TriggerReconcileIT {
         // Same name, same spec, another namespace with another key: another project.
         String nsB = ns + "-b";
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(nsB).endMetadata().build()).create();
-        client.secrets().inNamespace(nsB).resource(secret("creds", "key-team-b")).serverSideApply();
+        client.secrets().inNamespace(nsB).resource(apiKeySecret("creds", "key-team-b")).serverSideApply();
         try (var op = RunningOperator.builder(client, nsB, emulator.baseUrl()).start()) {
             Trigger b = githubCommits("team-a", "alice");
             b.getSpec().setCredentialsSecretRef(new SecretKeyRef("creds", "apiKey"));
@@ -690,7 +645,7 @@ class TriggerReconcileIT {
     void crashBetweenRemoteCreateAndStatusWriteLeavesExactlyOneInstance() throws Exception {
         account("alice", "github", AccountStatus.ACTIVE, 5);
         var upserted = new java.util.concurrent.CountDownLatch(1);
-        var crashed = RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey(KEY)
+        var crashed = operatorBuilder()
             .afterUpsert((trigger, id) -> {
                 upserted.countDown();
                 // The process "dies" here: this reconcile never gets to record anything.
@@ -718,10 +673,5 @@ class TriggerReconcileIT {
     static double reconcilesStarted(RunningOperator op) {
         return op.registry().find("operator.sdk.reconciliations.started").counters().stream()
             .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
-    }
-
-    static Secret secret(String name, String apiKey) {
-        return new SecretBuilder().withNewMetadata().withName(name).endMetadata()
-            .withStringData(Map.of("apiKey", apiKey)).build();
     }
 }
