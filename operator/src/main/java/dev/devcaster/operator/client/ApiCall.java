@@ -18,6 +18,8 @@ final class ApiCall {
 
     private static final String API_PREFIX = "/api/v3";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]+}");
+    /** What a Devcaster id or slug is made of; anything else must never reach a request path. */
+    private static final Pattern PATH_VALUE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}");
 
     private final String method;
     private final String route;
@@ -29,7 +31,7 @@ final class ApiCall {
     private ApiCall(String method, String route, String... pathValues) {
         this.method = method;
         this.route = route;
-        this.path = expand(route, pathValues);
+        this.path = expand(method, route, pathValues);
     }
 
     static ApiCall get(String route, String... pathValues) {
@@ -101,13 +103,18 @@ final class ApiCall {
         return URI.create(base + API_PREFIX + path + queryString);
     }
 
-    private static String expand(String route, String... values) {
+    private static String expand(String method, String route, String... values) {
         Matcher matcher = PLACEHOLDER.matcher(route);
         StringBuilder out = new StringBuilder();
         int next = 0;
         while (matcher.find()) {
             if (next >= values.length || values[next] == null || values[next].isEmpty()) {
                 throw new IllegalArgumentException("missing value for " + matcher.group() + " in " + route);
+            }
+            if (!PATH_VALUE.matcher(values[next]).matches() || values[next].contains("..")) {
+                // Ids come from resources tenants write: "..", "/" or "?" must not reach a path.
+                throw new RejectedException(ApiError.withoutResponse(method + " " + route, "refused to send a value for "
+                    + matcher.group() + " that is not a Devcaster id or slug"));
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(encode(values[next++])));
         }

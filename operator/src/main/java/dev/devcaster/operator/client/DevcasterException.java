@@ -27,7 +27,19 @@ public abstract sealed class DevcasterException extends RuntimeException
         return error.status();
     }
 
+    /**
+     * What happened, for a status condition: like the message but without the server's request id,
+     * which changes on every attempt and would rewrite the status each time.
+     */
+    public String summary() {
+        return describe(error, false);
+    }
+
     private static String describe(ApiError error) {
+        return describe(error, true);
+    }
+
+    private static String describe(ApiError error, boolean withRequestId) {
         StringBuilder text = new StringBuilder(error.message());
         if (!error.errors().isEmpty()) {
             text.append(": ").append(String.join("; ", error.errors()));
@@ -35,7 +47,7 @@ public abstract sealed class DevcasterException extends RuntimeException
         text.append(" (");
         text.append(error.status() > 0 ? "HTTP " + error.status() : "no response");
         text.append(" from ").append(error.endpoint());
-        if (error.requestId() != null) {
+        if (withRequestId && error.requestId() != null) {
             text.append(", request ").append(error.requestId());
         }
         return text.append(')').toString();

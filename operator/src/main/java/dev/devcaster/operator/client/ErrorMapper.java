@@ -37,6 +37,13 @@ final class ErrorMapper {
         if (status == 401 || status == 403) {
             return new UnauthorizedException(error);
         }
+        if (status == 404 && !readJson(body).path("error").isObject()) {
+            // Only Devcaster's own answer (its error envelope) means "not there": a proxy or a wrong
+            // base URL also answers 404, and reading that as "deleted" would leak remote triggers.
+            return new TransientException(new ApiError(error.endpoint(), status,
+                "HTTP 404 without Devcaster's error body (a proxy or a wrong base URL?): " + error.message(), null,
+                null, null, null), null);
+        }
         if (status == 404 || (status == 400 && call.isNotFoundOn400())) {
             return new NotFoundException(error);
         }

@@ -84,6 +84,6 @@ class ConnectedAccountsApiIT extends EmulatorTestBase {
         assertThat(first.hasNext()).isTrue();
         assertThat(first.totalItems()).isEqualTo(25);
         assertThat(all).extracting(ConnectedAccount::id).containsExactlyInAnyOrderElementsOf(ids).doesNotHaveDuplicates();
-        assertThat(emulator.requestLog().count("GET /api/v3/connected_accounts")).isEqualTo(1 + 3);
+        assertThat(calls("GET /api/v3/connected_accounts")).isEqualTo(1 + 3);
     }
 }

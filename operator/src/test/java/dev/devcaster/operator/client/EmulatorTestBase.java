@@ -2,6 +2,7 @@ package dev.devcaster.operator.client;
 
 import dev.devcaster.emulator.DevcasterEmulator;
 import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.requests.KeyFingerprint;
 import dev.devcaster.emulator.store.Project;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -45,6 +46,15 @@ abstract class EmulatorTestBase {
 
     DevcasterClient newClient(DevcasterClientConfig config) {
         return new DevcasterClient(config, registry);
+    }
+
+    /**
+     * Requests of this test's key to a route: the run shares one emulator, and a request of an
+     * earlier test may still be logged after that test ended.
+     */
+    long calls(String endpoint) {
+        return emulator.requestLog().entries().stream()
+                .filter(r -> r.endpoint().equals(endpoint) && r.apiKeyId().equals(KeyFingerprint.of(apiKey))).count();
     }
 
     String activeAccount(String userId, String toolkit, Instant createdAt) {

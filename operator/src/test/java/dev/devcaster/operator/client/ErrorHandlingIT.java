@@ -157,7 +157,7 @@ class ErrorHandlingIT extends EmulatorTestBase {
         DevcasterCredentials slash = new DevcasterCredentials(URI.create(emulator.baseUrl() + "/"), apiKey);
 
         assertThat(client.triggerTypes().listSlugs(slash)).isNotEmpty();
-        assertThat(emulator.requestLog().count(ENUM)).isEqualTo(1);
+        assertThat(calls(ENUM)).isEqualTo(1);
     }
 
     private UpsertResult upsertStars(String account) {

@@ -32,6 +32,29 @@ class ErrorMapperTest {
     }
 
     @Test
+    void onlyDevcastersOwnNotFoundMeansNotFound() {
+        String envelope = "{\"error\": {\"message\": \"Trigger instance ti_1 not found\", \"code\": 1404,"
+                + " \"slug\": \"TriggerInstance_NotFound\", \"status\": 404, \"request_id\": \"req_1\"}}";
+
+        assertThat(map(404, envelope, Map.of())).isInstanceOf(NotFoundException.class);
+        DevcasterException proxy = map(404, "<html><body>404 Not Found</body><hr>nginx</html>", Map.of());
+        assertThat(proxy).isInstanceOf(TransientException.class);
+        assertThat(proxy.getMessage()).contains("HTTP 404 without Devcaster's error body");
+        assertThat(map(404, "", Map.of())).isInstanceOf(TransientException.class);
+    }
+
+    @Test
+    void theSummaryForStatusLeavesOutTheRequestIdThatChangesOnEveryAttempt() {
+        String envelope = "{\"error\": {\"message\": \"Service unavailable\", \"status\": 503,"
+                + " \"request_id\": \"req_42\"}}";
+
+        DevcasterException e = map(503, envelope, Map.of());
+
+        assertThat(e.getMessage()).contains("req_42");
+        assertThat(e.summary()).isEqualTo("Service unavailable (HTTP 503 from GET /connected_accounts/{id})");
+    }
+
+    @Test
     void emptyOrOddJsonBodiesFallBackToTheStatus() {
         assertThat(map(429, "", Map.of()).error().message()).isEqualTo("HTTP 429");
         assertThat(map(429, "\"slow down\"", Map.of()).error().message()).isEqualTo("HTTP 429");

@@ -128,7 +128,7 @@ class TriggerInstancesApiIT extends EmulatorTestBase {
         assertThat(first.items()).hasSize(10);
         assertThat(second.items()).hasSize(10).doesNotContainAnyElementsOf(first.items());
         assertThat(all).extracting(TriggerInstance::id).containsExactlyInAnyOrderElementsOf(created).doesNotHaveDuplicates();
-        assertThat(emulator.requestLog().count("GET /api/v3/trigger_instances/active")).isEqualTo(2 + 3);
+        assertThat(calls("GET /api/v3/trigger_instances/active")).isEqualTo(2 + 3);
     }
 
     @Test
