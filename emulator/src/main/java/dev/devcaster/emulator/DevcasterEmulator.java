@@ -126,6 +126,20 @@ public final class DevcasterEmulator implements AutoCloseable {
         return projects.all();
     }
 
+    /** A second key for an existing project (a rotated key): both see the same data. */
+    public void addKey(String newKey, String existingKey) {
+        projects.addKey(newKey, existingKey);
+    }
+
+    /** The key stops working (401, as a revoked key); the project's data stays readable from tests. */
+    public void revokeKey(String apiKey) {
+        projects.revokeKey(apiKey);
+    }
+
+    public void reinstateKey(String apiKey, Project project) {
+        projects.reinstateKey(apiKey, project);
+    }
+
     /** Drops all projects, triggers, faults and the request log; the catalog stays. */
     public void reset() {
         projects.clear();

@@ -41,4 +41,20 @@ class AuthAndIsolationTest extends EmulatorTestSupport {
         assertThat(get("/api/v3/connected_accounts/" + a.id(), "key-b").status()).isEqualTo(404);
         assertThat(emulator.project("key-b").triggers()).isEmpty();
     }
+
+    @Test
+    void aSecondKeyOfAProjectSeesItsDataAndARevokedKeyIsRejected() {
+        var project = emulator.project("key-old");
+        project.addConnectedAccount("u1", "github", AccountStatus.ACTIVE, T0);
+
+        emulator.addKey("key-new", "key-old");
+        assertThat(get("/api/v3/connected_accounts", "key-new").json().path("total_items").asInt()).isEqualTo(1);
+
+        emulator.revokeKey("key-old");
+        assertThat(get("/api/v3/connected_accounts", "key-old").status()).isEqualTo(401);
+        assertThat(get("/api/v3/connected_accounts", "key-new").status()).isEqualTo(200);
+
+        emulator.reinstateKey("key-old", project);
+        assertThat(get("/api/v3/connected_accounts", "key-old").status()).isEqualTo(200);
+    }
 }

@@ -36,7 +36,24 @@ public final class Projects {
     }
 
     public Collection<Project> all() {
-        return List.copyOf(byKey.values());
+        return byKey.values().stream().distinct().toList();
+    }
+
+    /** A second key for an existing project, as when a project's key is rotated: both see the same data. */
+    public void addKey(String newKey, String existingKey) {
+        Project project = existing(existingKey).orElseThrow(() -> new StoreException(StoreException.Reason.NOT_FOUND,
+            "Project_NotFound", "no project has that key", null));
+        byKey.put(newKey, project);
+    }
+
+    /** The key stops working (401); its project and data stay and can be read through other keys. */
+    public void revokeKey(String apiKey) {
+        byKey.remove(apiKey);
+    }
+
+    /** Gives a revoked key its project back. */
+    public void reinstateKey(String apiKey, Project project) {
+        byKey.put(apiKey, project);
     }
 
     public void clear() {
