@@ -104,3 +104,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- define "devcaster-operator.metricsServiceName" -}}
 {{- printf "%s-metrics" (include "devcaster-operator.fullname" . | trunc 55 | trimSuffix "-") }}
 {{- end }}
+
+{{/* The Secret in the release namespace that keeps the API keys remote triggers were made with. */}}
+{{- define "devcaster-operator.keyVaultSecret" -}}
+{{- printf "%s-keys" (include "devcaster-operator.fullname" . | trunc 58 | trimSuffix "-") }}
+{{- end }}

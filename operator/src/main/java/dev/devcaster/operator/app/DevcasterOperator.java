@@ -4,11 +4,11 @@ import dev.devcaster.operator.account.AccountResolver;
 import dev.devcaster.operator.client.DevcasterClient;
 import dev.devcaster.operator.client.DevcasterClientConfig;
 import dev.devcaster.operator.config.OperatorConfig;
-import dev.devcaster.operator.credentials.CredentialSecrets;
 import dev.devcaster.operator.credentials.CredentialsResolver;
-import dev.devcaster.operator.credentials.RememberedCredentials;
+import dev.devcaster.operator.credentials.KeyVault;
 import dev.devcaster.operator.http.HealthServer;
 import dev.devcaster.operator.kubernetes.KubernetesGateway;
+import dev.devcaster.operator.kubernetes.Leadership;
 import dev.devcaster.operator.ownership.TriggerOwnership;
 import dev.devcaster.operator.reconcile.ReconcilePolicy;
 import dev.devcaster.operator.reconcile.TransientBackoff;
@@ -54,6 +54,7 @@ public final class DevcasterOperator implements AutoCloseable {
     private static final Duration MAX_PERMIT_WAIT = Duration.ofSeconds(5);
 
     private final OperatorConfig config;
+    private final Leadership leadership;
     private final KubernetesGateway kubernetes;
     private final PrometheusMeterRegistry registry;
     private final Operator operator;
@@ -62,7 +63,8 @@ public final class DevcasterOperator implements AutoCloseable {
 
     private DevcasterOperator(OperatorConfig config, KubernetesClient client, Seams seams) {
         this.config = config;
-        this.kubernetes = new KubernetesGateway(client);
+        this.leadership = config.leaderElection() ? Leadership.elected() : Leadership.always();
+        this.kubernetes = new KubernetesGateway(client, leadership);
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -75,22 +77,29 @@ public final class DevcasterOperator implements AutoCloseable {
                 .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).notCollectingMetricsPerResource()
                     .build());
             if (config.leaderElection()) {
-                var callbacks = new LeaderCallbacks(() -> { }, () -> {
+                // Writes stop the moment another replica is seen leading, before anything else happens.
+                var callbacks = new LeaderCallbacks(leadership::started, () -> {
+                    leadership.lost();
                     if (!stopping) {
                         seams.onLostLeadership().run();
                     }
-                }, leader -> { });
+                }, leader -> {
+                    if (!config.leaderElectionIdentity().equals(leader)) {
+                        leadership.lost();
+                    }
+                });
                 o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(config.leaderElectionLeaseName(),
                     config.leaderElectionNamespace(), LEASE_DURATION, RENEW_DEADLINE, RETRY_PERIOD,
                     config.leaderElectionIdentity(), callbacks, false));
             }
         });
         TransientBackoff backoff = new TransientBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
-        operator.register(new TriggerReconciler(steps(config, seams), new ReconcilePolicy(config.resyncPeriod(),
+        TriggerSteps steps = steps(config, seams);
+        operator.register(new TriggerReconciler(steps, new ReconcilePolicy(config.resyncPeriod(),
             config.recheckPeriod(), backoff, config.defaultDeletionPolicy())), c -> {
                 c.withRetry(backoff)
                     .withReconciliationMaxInterval(config.resyncPeriod().multipliedBy(2))
-                    .withOnUpdateFilter(new TriggerUpdateFilter());
+                    .withOnUpdateFilter(new TriggerUpdateFilter(steps.ownership()));
                 if (!config.watchNamespaces().isEmpty()) {
                     c.settingNamespaces(config.watchNamespaces());
                 }
@@ -105,19 +114,20 @@ public final class DevcasterOperator implements AutoCloseable {
         DevcasterClient devcaster = new DevcasterClient(DevcasterClientConfig.defaults()
             .withRequestTimeout(config.requestTimeout())
             .withRateLimit(config.rateLimit(), MAX_PERMIT_WAIT), registry);
-        CredentialSecrets secrets = new CredentialSecrets();
-        CredentialsResolver credentials = new CredentialsResolver(config.baseUrl(), config.defaultApiKey(), secrets::get);
+        CredentialsResolver credentials = new CredentialsResolver(config.baseUrl(), config.defaultApiKey(),
+            config.defaultKeyNamespaces(), kubernetes);
         TypeCheck types = new TypeCheck(new TriggerTypeCache(devcaster.triggerTypes(), config.typeCacheTtl()),
             new ConfigValidator(), config::toolkitVersionFor);
         // Account look-ups are shared by Triggers of one key for a short while: a stale answer only
         // delays a move or a Ready.
         Duration accountMaxAge = min(config.recheckPeriod().dividedBy(2), Duration.ofSeconds(30));
-        return new TriggerSteps(secrets, credentials, new RememberedCredentials(credentials), types,
+        return new TriggerSteps(credentials,
+            new KeyVault(kubernetes, config.operatorNamespace(), config.keyVaultSecret(), config.baseUrl()), types,
             new AccountResolver(devcaster.connectedAccounts(), accountMaxAge), new TriggerOwnership(),
-            new RemoteTriggerSync(devcaster.triggerInstances(), seams.afterUpsert()),
+            new RemoteTriggerSync(devcaster.triggerInstances(), leadership, seams.afterUpsert()),
             new RemoteInventory(devcaster.triggerInstances(), devcaster.connectedAccounts(),
                 config.resyncPeriod().dividedBy(2)),
-            new TriggerReport(kubernetes, new ReasonGauge(registry), Clock.systemUTC()), kubernetes);
+            new TriggerReport(kubernetes, Clock.systemUTC()), new ReasonGauge(registry), kubernetes);
     }
 
     /** Starts reconciling (or waiting for the Lease) and serves /healthz, /readyz and /metrics. */

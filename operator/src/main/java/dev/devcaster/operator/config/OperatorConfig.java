@@ -57,6 +57,19 @@ public final class OperatorConfig {
         return get(Settings.API_KEY);
     }
 
+    /** Namespaces whose Triggers may use the default key; {@code *} means all. */
+    public Set<String> defaultKeyNamespaces() {
+        return get(Settings.DEFAULT_API_KEY_NAMESPACES);
+    }
+
+    public String operatorNamespace() {
+        return get(Settings.OPERATOR_NAMESPACE);
+    }
+
+    public String keyVaultSecret() {
+        return get(Settings.KEY_VAULT_SECRET);
+    }
+
     public URI baseUrl() {
         return get(Settings.BASE_URL);
     }

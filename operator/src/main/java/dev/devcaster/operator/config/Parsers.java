@@ -69,6 +69,11 @@ final class Parsers {
         return Set.copyOf(result);
     }
 
+    /** Namespace names, or {@code *} for all of them. */
+    static Set<String> namespacesOrAll(String raw) {
+        return raw.trim().equals("*") ? Set.of("*") : namespaces(raw);
+    }
+
     /** {@code 30s}, {@code 10m}, {@code 1h}, {@code 500ms} or ISO-8601 ({@code PT10M}); always positive. */
     static Duration positiveDuration(String raw) {
         Matcher m = SHORT_DURATION.matcher(raw);

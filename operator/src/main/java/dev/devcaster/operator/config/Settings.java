@@ -21,6 +21,11 @@ public final class Settings {
             "default project API key, for Triggers without `credentialsSecretRef`; always from a Secret",
             Parsers::apiKey)
         .secretValue();
+    public static final Setting<Set<String>> DEFAULT_API_KEY_NAMESPACES = Setting.of("DEFAULT_API_KEY_NAMESPACES",
+            "devcaster.defaultKeyNamespaces", "",
+            "comma-separated namespaces whose Triggers may use the default key (`*` = all); others need "
+                + "`credentialsSecretRef`", Parsers::namespacesOrAll)
+        .shownAs("(none)");
     public static final Setting<URI> BASE_URL = Setting.of("DEVCASTER_BASE_URL", "devcaster.baseUrl",
         "https://backend.devcaster.dev", "Devcaster API base URL", Parsers::httpUrl);
     public static final Setting<Set<String>> WATCH_NAMESPACES = Setting.of("WATCH_NAMESPACES", "watchNamespaces",
@@ -50,6 +55,13 @@ public final class Settings {
     public static final Setting<Boolean> LEADER_ELECTION = Setting.of("LEADER_ELECTION", "leaderElection.enabled",
             "false", "elect a leader through a Lease", Parsers::bool)
         .shownAs("`false` (chart: on when `replicaCount > 1`)");
+    public static final Setting<String> OPERATOR_NAMESPACE = Setting.of("OPERATOR_NAMESPACE",
+            "(release namespace)", "default", "namespace of the key vault Secret (the operator's own namespace)",
+            Parsers::text)
+        .orElseFrom("POD_NAMESPACE").shownAs("`$POD_NAMESPACE`");
+    public static final Setting<String> KEY_VAULT_SECRET = Setting.of("KEY_VAULT_SECRET", "(release name + `-keys`)",
+        "devcaster-operator-keys", "Secret in `OPERATOR_NAMESPACE` that keeps the API keys remote triggers were made "
+            + "with, by fingerprint, so deletions work after the Trigger's Secret is gone", Parsers::text);
     public static final Setting<String> LEADER_ELECTION_NAMESPACE = Setting.of("LEADER_ELECTION_NAMESPACE",
             "(release namespace)", "default", "namespace of the Lease", Parsers::text)
         .orElseFrom("POD_NAMESPACE").shownAs("`$POD_NAMESPACE`");
@@ -67,9 +79,9 @@ public final class Settings {
         "port of `/healthz`, `/readyz`, `/metrics` (`0` = off; the chart needs it for its probes)", Parsers::port);
 
     /** In the order the README's configuration table lists them. */
-    public static final List<Setting<?>> ALL = List.of(API_KEY, BASE_URL, WATCH_NAMESPACES, RESYNC_PERIOD,
+    public static final List<Setting<?>> ALL = List.of(API_KEY, DEFAULT_API_KEY_NAMESPACES, BASE_URL, WATCH_NAMESPACES, RESYNC_PERIOD,
         DEFAULT_TOOLKIT_VERSIONS, CONCURRENCY, RATE_LIMIT, REQUEST_TIMEOUT, TYPE_CACHE_TTL, RECHECK_PERIOD,
-        DEFAULT_DELETION_POLICY, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE, LEADER_ELECTION_LEASE_NAME, POD_NAME,
+        DEFAULT_DELETION_POLICY, OPERATOR_NAMESPACE, KEY_VAULT_SECRET, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE, LEADER_ELECTION_LEASE_NAME, POD_NAME,
         LOG_FORMAT, LOG_LEVEL, HTTP_PORT);
 
     private Settings() {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devcaster.operator.trigger.Trigger;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -14,15 +16,18 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.HttpURLConnection;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Every read and write the operator makes on the Kubernetes API besides the informer cache: the
- * live Trigger, its status and annotations, Events, the namespace's annotations and the leader
- * Lease. One place to see (and to test) what the operator does to the cluster.
+ * Trigger's status and metadata, Events, Secrets, the namespace's annotations and the leader
+ * Lease. Writes of a Trigger carry the resourceVersion they were computed from, so an older view
+ * never overwrites a newer one, and only a replica that leads writes at all.
  */
 public final class KubernetesGateway {
 
@@ -30,39 +35,73 @@ public final class KubernetesGateway {
     private static final ObjectMapper JSON = Serialization.jsonMapper();
 
     private final KubernetesClient client;
+    private final Leadership leadership;
+    private volatile BiConsumer<Trigger, Trigger> written = (updated, previous) -> { };
 
-    public KubernetesGateway(KubernetesClient client) {
+    public KubernetesGateway(KubernetesClient client, Leadership leadership) {
         this.client = client;
+        this.leadership = leadership;
     }
 
-    /** The Trigger as the API server has it now, if it is still the same object (same uid). */
-    public Optional<Trigger> live(Trigger trigger) {
-        Trigger live = client.resources(Trigger.class).inNamespace(trigger.getMetadata().getNamespace())
-            .withName(trigger.getMetadata().getName()).get();
-        return Optional.ofNullable(live)
-            .filter(l -> Objects.equals(l.getMetadata().getUid(), trigger.getMetadata().getUid()));
+    /** Told of every Trigger this gateway wrote (the new version, the one it replaced), to keep caches current. */
+    public void onWritten(BiConsumer<Trigger, Trigger> listener) {
+        this.written = listener;
     }
 
-    /** A JSON merge patch of the status subresource: {@code statusPatch} becomes {@code .status}. */
+    /**
+     * A JSON merge patch of the status subresource, on the version of the Trigger it was computed from.
+     *
+     * @throws StaleResourceException when the Trigger changed since; nothing is written
+     */
     public void patchStatus(Trigger trigger, ObjectNode statusPatch) {
         ObjectNode body = JSON.createObjectNode();
         body.set("status", statusPatch);
-        client.resources(Trigger.class).inNamespace(trigger.getMetadata().getNamespace())
-            .withName(trigger.getMetadata().getName()).subresource("status")
-            .patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
+        apply(trigger, body, true);
     }
 
-    /** Sets annotations of the Trigger with a JSON merge patch (a null value removes the key). */
-    public void annotate(Trigger trigger, Map<String, String> annotations) {
+    /**
+     * Sets the finalizers and annotations of the Trigger (a null annotation value removes it), on the
+     * version it was computed from.
+     *
+     * @throws StaleResourceException when the Trigger changed since; nothing is written
+     */
+    public void patchMetadata(Trigger trigger, List<String> finalizers, Map<String, String> annotations) {
         ObjectNode body = JSON.createObjectNode();
-        ObjectNode node = body.putObject("metadata").putObject("annotations");
+        ObjectNode metadata = body.putObject("metadata");
+        metadata.set("finalizers", JSON.valueToTree(finalizers));
+        ObjectNode node = metadata.putObject("annotations");
         annotations.forEach(node::put);
-        client.resources(Trigger.class).inNamespace(trigger.getMetadata().getNamespace())
-            .withName(trigger.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
+        apply(trigger, body, false);
     }
 
-    /** Best effort: a lost Event must not fail a reconcile. */
+    private void apply(Trigger trigger, ObjectNode body, boolean status) {
+        leadership.requireLeading();
+        ObjectNode metadata = body.has("metadata") ? (ObjectNode) body.get("metadata") : body.putObject("metadata");
+        metadata.put("resourceVersion", trigger.getMetadata().getResourceVersion());
+        var resource = client.resources(Trigger.class).inNamespace(trigger.getMetadata().getNamespace())
+            .withName(trigger.getMetadata().getName());
+        Trigger updated;
+        try {
+            updated = status ? resource.subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), body.toString())
+                : resource.patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                throw new StaleResourceException("Trigger " + trigger.getMetadata().getNamespace() + "/"
+                    + trigger.getMetadata().getName());
+            }
+            throw e;
+        }
+        Trigger previous = Serialization.clone(trigger);
+        trigger.setMetadata(updated.getMetadata());
+        trigger.setStatus(updated.getStatus());
+        written.accept(updated, previous);
+    }
+
+    /** Best effort, and only while leading: a lost Event must not fail a reconcile. */
     public void record(Event event) {
+        if (!leadership.mayWrite()) {
+            return;
+        }
         try {
             client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
         } catch (KubernetesClientException e) {
@@ -75,6 +114,29 @@ public final class KubernetesGateway {
     public Optional<String> namespaceAnnotation(String namespace, String annotation) {
         Namespace ns = client.namespaces().withName(namespace).get();
         return Optional.ofNullable(ns).map(n -> n.getMetadata().getAnnotations()).map(a -> a.get(annotation));
+    }
+
+    /** One Secret by name: the operator needs {@code get} on Secrets, never list or watch. */
+    public Optional<Secret> secret(String namespace, String name) {
+        return Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
+    }
+
+    /** Adds entries to a Secret's data, creating the Secret when it is missing. */
+    public void addSecretData(String namespace, String name, Map<String, String> base64Data) {
+        leadership.requireLeading();
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data", JSON.valueToTree(base64Data));
+        try {
+            client.secrets().inNamespace(namespace).withName(name)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+                throw e;
+            }
+            client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
+                .addToLabels("app.kubernetes.io/managed-by", "devcaster-operator").endMetadata()
+                .withData(base64Data).build()).create();
+        }
     }
 
     /**

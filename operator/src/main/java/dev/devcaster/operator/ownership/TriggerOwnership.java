@@ -1,95 +1,172 @@
 package dev.devcaster.operator.ownership;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.devcaster.operator.remote.DesiredState;
 import dev.devcaster.operator.remote.OwnershipGuard;
+import dev.devcaster.operator.remote.RemoteIdentity;
 import dev.devcaster.operator.status.ReadyReason;
 import dev.devcaster.operator.status.TriggerConditions;
 import dev.devcaster.operator.status.TriggerProblem;
 import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerAnnotations;
+import dev.devcaster.operator.trigger.TriggerStatus;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Two Triggers that map to one remote instance: the oldest (creationTimestamp, then
- * namespace/name) owns it; the others report Conflict and never touch it, not even on deletion.
+ * Which Trigger a remote trigger belongs to. An instance a Trigger records is its own: no other
+ * Trigger adopts, writes or deletes it. Triggers that declare the same remote trigger (same project,
+ * slug, account and config) are twins: the one that recorded it keeps it, else the oldest
+ * (creationTimestamp, then namespace/name); the others report Conflict and touch nothing. If two
+ * ever record the same instance (applied in the same instant), the older keeps it and the other is
+ * looked at again at once. Every check is an index lookup in the informer cache, never a scan.
  */
 public final class TriggerOwnership {
 
+    private static final String RECORDED = "recorded-trigger-id";
+    private static final String IDENTITY = "remote-identity-account";
     private static final Comparator<Trigger> AGE = Comparator
         .comparing((Trigger t) -> t.getMetadata().getCreationTimestamp(), Comparator.nullsLast(Comparator.naturalOrder()))
         .thenComparing(t -> t.getMetadata().getNamespace() + "/" + t.getMetadata().getName());
 
-    private volatile Supplier<Stream<Trigger>> triggers = Stream::empty;
+    private final Set<String> inPlaceProjects = ConcurrentHashMap.newKeySet();
+    private final Set<ResourceID> mustLookAgain = ConcurrentHashMap.newKeySet();
+    private final SimpleInboundEventSource<Trigger> lookAgain = new SimpleInboundEventSource<>("ownership");
+    private volatile IndexerResourceCache<Trigger> cache;
 
-    /** The Triggers to compare with: the informer cache, once the controller has one. */
-    public void attach(Supplier<Stream<Trigger>> cachedTriggers) {
-        this.triggers = cachedTriggers;
+    /** Indexes the informer cache; call before the controller starts. */
+    public void attach(IndexerResourceCache<Trigger> triggers) {
+        triggers.addIndexer(RECORDED, t -> t.recordedTriggerId().map(List::of).orElse(List.of()));
+        triggers.addIndexer(IDENTITY, t -> identity(t).map(i -> List.of(i.account())).orElse(List.of()));
+        this.cache = triggers;
     }
 
-    /** The older Trigger that manages this remote id, if it is not {@code trigger}. */
-    public Optional<Trigger> olderClaimant(Trigger trigger, String triggerId) {
-        return others(trigger)
-            .filter(other -> TriggerAnnotations.recordedTriggerId(other).map(triggerId::equals).orElse(false))
-            .filter(other -> AGE.compare(other, trigger) < 0)
-            .min(AGE);
+    /** The event source through which Triggers are asked to look again; register it with the controller. */
+    public SimpleInboundEventSource<Trigger> eventSource() {
+        return lookAgain;
     }
 
     /**
-     * The checks the remote sync asks for this reconcile.
-     *
-     * @param canonicalConfig a config as Devcaster would store it (type defaults applied), to compare Triggers
+     * Called for every Trigger update the informer sees: when a Trigger starts recording an id that
+     * another Trigger records too, both look again, so twins applied together settle within seconds.
      */
-    public OwnershipGuard guard(UnaryOperator<ObjectNode> canonicalConfig) {
+    public void recorded(Trigger updated) {
+        updated.recordedTriggerId().ifPresent(id -> {
+            List<Trigger> recorders = recordersOf(id);
+            if (recorders.size() > 1) {
+                recorders.forEach(t -> askToLookAgain(ResourceID.fromResource(t)));
+            }
+        });
+    }
+
+    /** Whether another Trigger may have changed this one's instance: then its snapshot is not to be trusted. */
+    public boolean mustLookAgain(Trigger trigger) {
+        return mustLookAgain.remove(ResourceID.fromResource(trigger));
+    }
+
+    /** The other Trigger that keeps this remote id, if one does. */
+    public Optional<Trigger> keeperOtherThan(Trigger trigger, String triggerId) {
+        boolean recordsIt = trigger.recordedTriggerId().map(triggerId::equals).orElse(false);
+        return recordersOf(triggerId).stream()
+            .filter(other -> !sameObject(other, trigger))
+            .filter(other -> !recordsIt || AGE.compare(other, trigger) < 0)
+            .min(AGE);
+    }
+
+    public OwnershipGuard guard() {
         return new OwnershipGuard() {
             @Override
             public void requireOwner(Trigger trigger, String triggerId) {
-                olderClaimant(trigger, triggerId).ifPresent(other -> {
-                    throw conflict(other, "remote trigger " + triggerId);
+                keeperOtherThan(trigger, triggerId).ifPresent(owner -> {
+                    throw conflict(trigger, owner, "remote trigger " + triggerId, true);
                 });
             }
 
             @Override
-            public void requireNoTwin(Trigger trigger, DesiredState desired) {
-                requireNoOlderTwin(trigger, desired, canonicalConfig);
+            public void requireNoTwin(Trigger trigger, RemoteIdentity identity) {
+                twinBefore(trigger, identity).ifPresent(owner -> {
+                    throw conflict(trigger, owner, "the same " + identity.slug() + " trigger on connected account "
+                        + identity.connectedAccountId(), false);
+                });
+            }
+
+            @Override
+            public void requireOwnerAfterUpsert(Trigger trigger, String triggerId, RemoteIdentity identity) {
+                Optional<Trigger> owner = recordersOf(triggerId).stream().filter(o -> !sameObject(o, trigger))
+                    .min(AGE);
+                owner.ifPresent(o -> {
+                    if (identity(o).map(i -> !i.configHash().equals(identity.configHash())).orElse(false)) {
+                        learnedInPlaceUpdates(identity.project());
+                    }
+                    // The upsert may have rewritten the owner's instance: it must look now, not at its next resync.
+                    askToLookAgain(ResourceID.fromResource(o));
+                    throw conflict(trigger, o, "remote trigger " + triggerId, false);
+                });
+            }
+
+            @Override
+            public void learnedInPlaceUpdates(String project) {
+                inPlaceProjects.add(project);
             }
         };
     }
 
-    /**
-     * Throws Conflict, before this Trigger writes anything that could touch another's instance, when
-     * an older Trigger declares the same remote instance: same slug, account and config (defaults
-     * applied). Once in Conflict, the same slug and account alone keep it there: under a server that
-     * matches on slug and account only, another upsert would rewrite the owner's trigger again.
-     */
-    private void requireNoOlderTwin(Trigger trigger, DesiredState desired, UnaryOperator<ObjectNode> canonicalConfig) {
-        boolean inConflict = TriggerConditions.readyReasonIs(trigger.getStatus(), ReadyReason.Conflict);
-        others(trigger)
-            .filter(other -> AGE.compare(other, trigger) < 0)
-            .filter(other -> desired.slug().equalsIgnoreCase(other.getSpec().getSlug()))
-            .filter(other -> other.getStatus() != null
-                && desired.connectedAccountId().equals(other.getStatus().getConnectedAccountId()))
-            .filter(other -> inConflict || desired.sameConfig(canonicalConfig.apply(other.getSpec().configOrEmpty())))
-            .min(AGE)
-            .ifPresent(other -> {
-                throw conflict(other, "the same " + desired.slug() + " trigger on account " + desired.connectedAccountId());
-            });
+    /** A Trigger that declared this remote trigger before {@code trigger} did. */
+    private Optional<Trigger> twinBefore(Trigger trigger, RemoteIdentity identity) {
+        if (cache == null) {
+            return Optional.empty();
+        }
+        boolean inPlace = inPlaceProjects.contains(identity.project());
+        boolean holds = holds(trigger, identity, inPlace);
+        return cache.byIndex(IDENTITY, identity.account()).stream()
+            .filter(other -> !sameObject(other, trigger))
+            .filter(other -> identity(other).map(i -> inPlace || i.configHash().equals(identity.configHash()))
+                .orElse(false))
+            .filter(other -> {
+                boolean otherHolds = holds(other, identity, inPlace);
+                return otherHolds && !holds || otherHolds == holds && AGE.compare(other, trigger) < 0;
+            })
+            .min(AGE);
     }
 
-    /** Deleting Triggers still count: an owner being deleted with Orphan keeps its instance. */
-    private Stream<Trigger> others(Trigger trigger) {
-        String uid = trigger.getMetadata().getUid();
-        return triggers.get().filter(other -> !Objects.equals(other.getMetadata().getUid(), uid));
+    /** Whether the Trigger has its instance of this identity recorded and in sync. */
+    private static boolean holds(Trigger trigger, RemoteIdentity identity, boolean inPlace) {
+        TriggerStatus status = trigger.getStatus();
+        return status != null && status.getTriggerId() != null && identity.project().equals(status.getProject())
+            && identity.connectedAccountId().equals(status.getConnectedAccountId())
+            && identity(trigger).map(i -> inPlace || i.configHash().equals(identity.configHash())).orElse(false)
+            && TriggerConditions.readyReasonIs(status, ReadyReason.Synced);
     }
 
-    private static TriggerProblem conflict(Trigger owner, String what) {
-        return new TriggerProblem(ReadyReason.Conflict, what + " is managed by " + owner.getMetadata().getNamespace() + "/"
-            + owner.getMetadata().getName() + "; delete this Trigger or change its slug, account or config");
+    private List<Trigger> recordersOf(String triggerId) {
+        return cache == null ? List.of() : cache.byIndex(RECORDED, triggerId);
+    }
+
+    private void askToLookAgain(ResourceID trigger) {
+        mustLookAgain.add(trigger);
+        lookAgain.propagateEvent(trigger);
+    }
+
+    private static Optional<RemoteIdentity> identity(Trigger trigger) {
+        return TriggerAnnotations.remoteIdentity(trigger).flatMap(RemoteIdentity::parse);
+    }
+
+    private static boolean sameObject(Trigger a, Trigger b) {
+        return Objects.equals(a.getMetadata().getUid(), b.getMetadata().getUid());
+    }
+
+    /** Names the owner only within the same namespace: another tenant's names are not this tenant's business. */
+    private static TriggerProblem conflict(Trigger trigger, Trigger owner, String what, boolean releaseRecorded) {
+        String by = Objects.equals(owner.getMetadata().getNamespace(), trigger.getMetadata().getNamespace())
+            ? "Trigger " + owner.getMetadata().getNamespace() + "/" + owner.getMetadata().getName()
+            : "a Trigger in another namespace";
+        return TriggerProblem.conflict(what + " is managed by " + by
+            + "; delete this Trigger or change its slug, account or config", releaseRecorded);
     }
 }

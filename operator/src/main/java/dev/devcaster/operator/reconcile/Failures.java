@@ -1,6 +1,7 @@
 package dev.devcaster.operator.reconcile;
 
 import dev.devcaster.operator.client.ConflictException;
+import dev.devcaster.operator.client.DevcasterException;
 import dev.devcaster.operator.client.InvalidConfigException;
 import dev.devcaster.operator.client.NotFoundException;
 import dev.devcaster.operator.client.RateLimitedException;
@@ -12,14 +13,21 @@ import dev.devcaster.operator.status.ReadyReason;
 import dev.devcaster.operator.status.TriggerProblem;
 import dev.devcaster.operator.trigger.Trigger;
 
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.net.HttpURLConnection;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place where a failure becomes a Ready reason, a message for people and a time to try
  * again. Transient failures back off exponentially per Trigger; anything this class does not know
- * is a bug and goes to the framework's retry (with its stack trace) instead of a status.
+ * is a bug and goes to the framework's retry (with its stack trace) instead of a status. Messages
+ * carry what the server said and where, never its request id (which would rewrite the status on
+ * every attempt).
  */
 final class Failures {
 
@@ -39,27 +47,32 @@ final class Failures {
             return Outcome.of(problem);
         }
         if (failure instanceof RateLimitedException e) {
-            // The message names only what the server said, so repeated attempts do not rewrite status.
             String when = e.retryAfter().map(d -> "retrying in " + d.toSeconds() + "s as Devcaster asked")
                 .orElse("retrying after a backoff (no Retry-After)");
-            return Outcome.of(ReadyReason.RateLimited, "Devcaster rate limit reached; " + when + " (" + e.getMessage()
+            return Outcome.of(ReadyReason.RateLimited, "Devcaster rate limit reached; " + when + " (" + e.summary()
                 + ")", e.retryAfter().orElseGet(() -> rateLimitBackoff.delay(nextAttempt(trigger))));
         }
         if (failure instanceof InvalidConfigException e) {
-            return Outcome.of(ReadyReason.InvalidConfig, "Devcaster rejected the config: " + e.getMessage());
+            return Outcome.of(ReadyReason.InvalidConfig, "Devcaster rejected the config: " + e.summary());
         }
         if (failure instanceof NotFoundException e) {
-            return Outcome.of(ReadyReason.UnknownTriggerType, e.getMessage());
+            return Outcome.of(ReadyReason.UnknownTriggerType, e.summary());
         }
         if (failure instanceof UnauthorizedException e) {
             return Outcome.of(ReadyReason.CredentialsRejected,
-                "Devcaster rejected the API key; check the Secret or DEVCASTER_API_KEY (" + e.getMessage() + ")");
+                "Devcaster rejected the API key; check the Secret or DEVCASTER_API_KEY (" + e.summary() + ")");
         }
         if (failure instanceof RejectedException e) {
-            return Outcome.of(ReadyReason.RemoteRejected, "Devcaster rejected the request: " + e.getMessage());
+            return Outcome.of(ReadyReason.RemoteRejected, "Devcaster rejected the request: " + e.summary());
         }
         if (failure instanceof TransientException || failure instanceof ConflictException) {
-            return Outcome.of(ReadyReason.RemoteError, "retrying after a transient error: " + failure.getMessage(),
+            String what = ((DevcasterException) failure).summary();
+            return Outcome.of(ReadyReason.RemoteError, "retrying after a transient error: " + what,
+                transientBackoff.delay(nextAttempt(trigger)));
+        }
+        if (failure instanceof KubernetesClientException e && e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+            return Outcome.of(ReadyReason.RemoteError, "retrying after the Kubernetes API failed a request: HTTP "
+                + e.getCode() + Optional.ofNullable(e.getStatus()).map(Status::getMessage).map(m -> ": " + m).orElse(""),
                 transientBackoff.delay(nextAttempt(trigger)));
         }
         throw failure;

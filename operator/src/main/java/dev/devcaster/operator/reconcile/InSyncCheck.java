@@ -48,6 +48,9 @@ final class InSyncCheck {
         try {
             TriggerStatus status = trigger.getStatus();
             DevcasterCredentials key = credentials.resolve(trigger);
+            if (!key.fingerprint().equals(status.getProject()) || ownership.mustLookAgain(trigger)) {
+                return false;
+            }
             ValidatedConfig validated = types.check(key, trigger);
             DesiredState desired = DesiredState.of(validated, status.getConnectedAccountId(), trigger.getSpec().enabled());
             if (!desired.hash().equals(status.getDesiredHash())) {
@@ -59,7 +62,7 @@ final class InSyncCheck {
             return instance != null && account != null && desired.matches(instance)
                 && instance.enabled() == desired.enabled()
                 && accounts.stillUsable(trigger, account, validated.toolkit())
-                && ownership.olderClaimant(trigger, status.getTriggerId()).isEmpty();
+                && ownership.keeperOtherThan(trigger, status.getTriggerId()).isEmpty();
         } catch (RuntimeException e) {
             return false;
         }
@@ -71,7 +74,6 @@ final class InSyncCheck {
         return status != null && status.getTriggerId() != null && status.getConnectedAccountId() != null
             && status.getDesiredHash() != null
             && Objects.equals(status.getObservedGeneration(), trigger.getMetadata().getGeneration())
-            && PendingDeletion.of(trigger).isEmpty()
             && TriggerConditions.readyReasonIs(status, ReadyReason.Synced);
     }
 }

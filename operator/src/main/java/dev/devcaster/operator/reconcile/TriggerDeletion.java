@@ -1,13 +1,19 @@
 package dev.devcaster.operator.reconcile;
 
 import dev.devcaster.operator.client.DevcasterCredentials;
-import dev.devcaster.operator.credentials.RememberedCredentials;
+import dev.devcaster.operator.client.TriggerInstance;
+import dev.devcaster.operator.client.UnauthorizedException;
+import dev.devcaster.operator.credentials.CredentialsResolver;
+import dev.devcaster.operator.credentials.KeyVault;
 import dev.devcaster.operator.kubernetes.KubernetesGateway;
 import dev.devcaster.operator.ownership.TriggerOwnership;
+import dev.devcaster.operator.remote.RemoteIdentity;
 import dev.devcaster.operator.remote.RemoteTriggerSync;
 import dev.devcaster.operator.status.Outcome;
 import dev.devcaster.operator.status.ReadyReason;
+import dev.devcaster.operator.status.RemoteChange;
 import dev.devcaster.operator.status.TriggerProblem;
+import dev.devcaster.operator.status.TriggerReport;
 import dev.devcaster.operator.trigger.DeletionPolicy;
 import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerAnnotations;
@@ -15,34 +21,41 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What deleting a Trigger does remotely: with policy Delete (the resource's, else its namespace
- * annotation's, else the operator default) its remote trigger goes, with Orphan it stays; replaced
- * instances still in the journal go either way. An instance an older Trigger manages is never
- * touched. A remote "not found" counts as deleted.
+ * What deleting a Trigger does remotely. With policy Delete (the resource's, else its namespace
+ * annotation's, else the operator default) it deletes the remote trigger it recorded, and any
+ * instance its identity annotation names that no other Trigger records (a create whose answer was
+ * lost); with Orphan it leaves them. It uses the key the instance was made with, kept in the key
+ * vault, so a Secret deleted first (a namespace deletion) or an operator restart does not stop it.
+ * Devcaster's own "not found" counts as deleted.
  */
 final class TriggerDeletion {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriggerDeletion.class);
 
-    private final RememberedCredentials credentials;
+    private final CredentialsResolver credentials;
+    private final KeyVault vault;
     private final TriggerOwnership ownership;
     private final RemoteTriggerSync remote;
     private final KubernetesGateway kubernetes;
+    private final TriggerReport report;
     private final DeletionPolicy defaultPolicy;
     private final Failures failures;
 
-    TriggerDeletion(RememberedCredentials credentials, TriggerOwnership ownership, RemoteTriggerSync remote,
-                    KubernetesGateway kubernetes, DeletionPolicy defaultPolicy, Failures failures) {
+    TriggerDeletion(CredentialsResolver credentials, KeyVault vault, TriggerOwnership ownership,
+                    RemoteTriggerSync remote, KubernetesGateway kubernetes, TriggerReport report,
+                    DeletionPolicy defaultPolicy, Failures failures) {
         this.credentials = credentials;
+        this.vault = vault;
         this.ownership = ownership;
         this.remote = remote;
         this.kubernetes = kubernetes;
+        this.report = report;
         this.defaultPolicy = defaultPolicy;
         this.failures = failures;
     }
@@ -53,31 +66,65 @@ final class TriggerDeletion {
             return Optional.of(Outcome.of(ReadyReason.Deleting, "paused: the remote trigger is kept until annotation "
                 + TriggerAnnotations.PAUSED + " is removed (or set deletionPolicy: Orphan)"));
         }
-        List<String> toDelete = new ArrayList<>(PendingDeletion.of(trigger));
+        Set<String> deleted = new LinkedHashSet<>();
         try {
-            Optional<String> recorded = TriggerAnnotations.recordedTriggerId(trigger)
-                .filter(id -> ownership.olderClaimant(trigger, id).isEmpty());
-            if (policy(trigger) == DeletionPolicy.Delete) {
-                recorded.ifPresent(toDelete::add);
+            if (policy(trigger) == DeletionPolicy.Orphan) {
+                LOG.info("{}/{} deleted; remote trigger {} left in Devcaster (deletionPolicy Orphan)",
+                    trigger.getMetadata().getNamespace(), trigger.getMetadata().getName(),
+                    trigger.recordedTriggerId().orElse("(none)"));
+                return Optional.empty();
             }
-            if (!toDelete.isEmpty()) {
-                DevcasterCredentials key = credentials.forDeletion(trigger);
-                toDelete.forEach(id -> remote.deleteIfPresent(key, id));
+            Optional<String> recorded = trigger.recordedTriggerId()
+                .filter(id -> ownership.keeperOtherThan(trigger, id).isEmpty());
+            if (recorded.isPresent()) {
+                DevcasterCredentials key = keyOf(trigger, trigger.getStatus().getProject());
+                remote.deleteIfPresent(key, recorded.get());
+                deleted.add(recorded.get());
+            }
+            Optional<RemoteIdentity> identity = TriggerAnnotations.remoteIdentity(trigger).flatMap(RemoteIdentity::parse);
+            if (identity.isPresent()) {
+                DevcasterCredentials key = keyOf(trigger, identity.get().project());
+                for (TriggerInstance instance : remote.findAll(key, identity.get())) {
+                    if (!deleted.contains(instance.id()) && ownership.keeperOtherThan(trigger, instance.id()).isEmpty()) {
+                        remote.deleteIfPresent(key, instance.id());
+                        deleted.add(instance.id());
+                    }
+                }
             }
         } catch (TriggerProblem problem) {
             // Its own reason: missing credentials need a person (Stalled), not patience.
-            return Optional.of(Outcome.of(problem.reason(), "cannot delete remote trigger(s) " + toDelete + " yet: "
+            return Optional.of(Outcome.of(problem.reason(), "cannot delete the remote trigger yet: "
                 + problem.getMessage() + " (or set deletionPolicy: Orphan)"));
+        } catch (UnauthorizedException e) {
+            return Optional.of(Outcome.of(ReadyReason.CredentialsRejected, "cannot delete the remote trigger: Devcaster "
+                + "rejects the API key it was made with (" + e.summary() + "); restore a valid key for that project, "
+                + "or set deletionPolicy: Orphan"));
         } catch (RuntimeException e) {
             Outcome failure = failures.outcome(trigger, e);
-            return Optional.of(new Outcome(ReadyReason.Deleting, "waiting to delete remote trigger(s) " + toDelete
-                + ": " + failure.message(), failure.retryAfter(), Optional.empty(), List.of()));
+            return Optional.of(Outcome.of(ReadyReason.Deleting, "waiting to delete the remote trigger: "
+                + failure.message(), failure.retryAfter().orElse(null)));
+        } finally {
+            deleted.forEach(id -> report.change(trigger, RemoteChange.change("Deleted", "deleted remote trigger " + id)));
         }
-        LOG.info("{}/{} deleted; remote trigger(s) {}", trigger.getMetadata().getNamespace(),
-            trigger.getMetadata().getName(), toDelete.isEmpty() ? "(none; orphaned or never created)" : toDelete);
-        credentials.forget(trigger);
         failures.recovered(trigger);
         return Optional.empty();
+    }
+
+    /** The key of the project the instance lives in: the Trigger's own when it still is, else the kept one. */
+    private DevcasterCredentials keyOf(Trigger trigger, String project) {
+        try {
+            DevcasterCredentials current = credentials.resolve(trigger);
+            if (project == null || project.equals(current.fingerprint())) {
+                return current;
+            }
+        } catch (TriggerProblem missing) {
+            if (project == null) {
+                throw missing;
+            }
+        }
+        return vault.byFingerprint(project).orElseThrow(() -> new TriggerProblem(ReadyReason.CredentialsNotFound,
+            "the API key of project " + project + " (where the remote trigger lives) is neither in the Trigger's "
+            + "Secret nor kept by the operator"));
     }
 
     private DeletionPolicy policy(Trigger trigger) {

@@ -1,107 +1,129 @@
 package dev.devcaster.operator.reconcile;
 
-import dev.devcaster.operator.credentials.CredentialSecrets;
 import dev.devcaster.operator.kubernetes.KubernetesGateway;
+import dev.devcaster.operator.kubernetes.LostLeadershipException;
+import dev.devcaster.operator.kubernetes.StaleResourceException;
 import dev.devcaster.operator.ownership.TriggerOwnership;
 import dev.devcaster.operator.status.Outcome;
+import dev.devcaster.operator.status.ReasonGauge;
 import dev.devcaster.operator.status.TriggerReport;
 import dev.devcaster.operator.trigger.Trigger;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import dev.devcaster.operator.trigger.TriggerAnnotations;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The Java Operator SDK adapter, and nothing else: confirm an in-sync Trigger cheaply, or run the
- * sync on the live resource and report its outcome; on deletion, run the cleanup. What a reconcile
- * does is in {@link TriggerSync} and {@link TriggerDeletion}; the design note is package-info.
+ * sync and report its outcome; for a Trigger being deleted, run the cleanup and release it. The
+ * reconciler sees every event and handles its finalizer itself, so the finalizer goes on in the
+ * same write as the create intent, right before a remote create, and a Trigger that never reached
+ * Devcaster is deleted at once. What a reconcile does is in {@link TriggerSync} and
+ * {@link TriggerDeletion}; the design note is operator/DESIGN.md.
  */
-@ControllerConfiguration(name = TriggerReconciler.NAME, generationAwareEventProcessing = false)
-public class TriggerReconciler implements Reconciler<Trigger>, Cleaner<Trigger> {
+@ControllerConfiguration(name = TriggerReconciler.NAME, generationAwareEventProcessing = false,
+    triggerReconcilerOnAllEvents = true)
+public class TriggerReconciler implements Reconciler<Trigger> {
 
     public static final String NAME = "trigger";
 
     private static final Logger LOG = LoggerFactory.getLogger(TriggerReconciler.class);
+    /** After a write lost to a newer version: the newer version's own event usually comes first. */
+    private static final Duration STALE_RETRY = Duration.ofSeconds(1);
 
     private final InSyncCheck inSync;
     private final TriggerSync sync;
     private final TriggerDeletion deletion;
+    private final CreateMarker marker;
     private final TriggerReport report;
     private final KubernetesGateway kubernetes;
-    private final CredentialSecrets secrets;
     private final TriggerOwnership ownership;
+    private final ReasonGauge gauge;
     private final Duration resyncPeriod;
     private final Duration recheckPeriod;
+    private volatile boolean publishingWrites;
 
     public TriggerReconciler(TriggerSteps steps, ReconcilePolicy policy) {
         Failures failures = new Failures(policy.transientBackoff(), policy.recheckPeriod());
+        this.marker = new CreateMarker(steps.vault(), steps.kubernetes());
         this.inSync = new InSyncCheck(steps.credentials(), steps.types(), steps.accounts(), steps.inventory(),
             steps.ownership());
-        this.sync = new TriggerSync(steps.rememberedCredentials(), steps.types(), steps.accounts(), steps.ownership(),
-            steps.remote(), steps.report(), failures);
-        this.deletion = new TriggerDeletion(steps.rememberedCredentials(), steps.ownership(), steps.remote(),
-            steps.kubernetes(), policy.defaultDeletionPolicy(), failures);
+        this.sync = new TriggerSync(steps.credentials(), steps.types(), steps.accounts(),
+            new ProjectSwitch(steps.vault(), steps.remote()), steps.ownership(), steps.remote(), marker, failures);
+        this.deletion = new TriggerDeletion(steps.credentials(), steps.vault(), steps.ownership(), steps.remote(),
+            steps.kubernetes(), steps.report(), policy.defaultDeletionPolicy(), failures);
         this.report = steps.report();
         this.kubernetes = steps.kubernetes();
-        this.secrets = steps.secrets();
         this.ownership = steps.ownership();
+        this.gauge = steps.gauge();
         this.resyncPeriod = policy.resyncPeriod();
         this.recheckPeriod = policy.recheckPeriod();
     }
 
     @Override
     public List<EventSource<?, Trigger>> prepareEventSources(EventSourceContext<Trigger> context) {
-        ownership.attach(() -> context.getPrimaryCache().list());
-        return List.of(secrets.eventSource(context));
+        ownership.attach(context.getPrimaryCache());
+        gauge.attach(() -> context.getPrimaryCache().list());
+        return List.of(ownership.eventSource());
     }
 
     @Override
-    public UpdateControl<Trigger> reconcile(Trigger cached, Context<Trigger> context) {
-        if (inSync.confirms(cached)) {
-            LOG.debug("{}/{} reason=Synced triggerId={}: in sync, nothing to do", cached.getMetadata().getNamespace(),
-                cached.getMetadata().getName(), cached.getStatus().getTriggerId());
-            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(Jitter.around(resyncPeriod));
+    public UpdateControl<Trigger> reconcile(Trigger trigger, Context<Trigger> context) {
+        if (context.isPrimaryResourceDeleted()) {
+            return UpdateControl.noUpdate();
         }
-        // The live resource, not the cache: the cache may not yet hold an id this operator wrote a
-        // moment ago, and acting on that would create a second instance or forget one.
-        Optional<Trigger> live = kubernetes.live(cached)
-            .filter(t -> Objects.equals(t.getMetadata().getGeneration(), cached.getMetadata().getGeneration()));
-        if (live.isEmpty()) {
-            return UpdateControl.noUpdate(); // gone, or a newer generation whose own event follows
+        if (!publishingWrites) {
+            // What this operator writes is what its next reconcile reads, even before the informer catches up.
+            var cache = context.eventSourceRetriever().getControllerEventSource();
+            kubernetes.onWritten((updated, previous) ->
+                cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, previous));
+            publishingWrites = true;
         }
-        Outcome outcome = sync.run(live.get());
-        report.report(live.get(), outcome);
-        return switch (outcome.reason()) {
-            case Paused -> UpdateControl.noUpdate();
-            case Synced -> UpdateControl.<Trigger>noUpdate().rescheduleAfter(Jitter.around(resyncPeriod));
-            default -> UpdateControl.<Trigger>noUpdate().rescheduleAfter(outcome.retryAfter().orElse(recheckPeriod));
-        };
+        try {
+            if (trigger.isMarkedForDeletion()) {
+                return cleanup(trigger);
+            }
+            if (inSync.confirms(trigger)) {
+                LOG.debug("{}/{} in sync, nothing to do", trigger.getMetadata().getNamespace(),
+                    trigger.getMetadata().getName());
+                return UpdateControl.<Trigger>noUpdate().rescheduleAfter(Jitter.around(resyncPeriod));
+            }
+            Outcome outcome = sync.run(trigger);
+            report.report(trigger, outcome);
+            return switch (outcome.reason()) {
+                case Paused -> UpdateControl.noUpdate();
+                case Synced -> UpdateControl.<Trigger>noUpdate().rescheduleAfter(Jitter.around(resyncPeriod));
+                default -> UpdateControl.<Trigger>noUpdate().rescheduleAfter(outcome.retryAfter().orElse(recheckPeriod));
+            };
+        } catch (StaleResourceException e) {
+            LOG.debug("{}/{}: {}", trigger.getMetadata().getNamespace(), trigger.getMetadata().getName(), e.getMessage());
+            return UpdateControl.<Trigger>noUpdate().rescheduleAfter(STALE_RETRY);
+        } catch (LostLeadershipException e) {
+            LOG.debug("{}/{}: {}", trigger.getMetadata().getNamespace(), trigger.getMetadata().getName(), e.getMessage());
+            return UpdateControl.noUpdate();
+        }
     }
 
-    @Override
-    public DeleteControl cleanup(Trigger cached, Context<Trigger> context) {
-        // The live resource, so an id written a moment ago is not missed (and its instance not leaked).
-        Optional<Trigger> live = kubernetes.live(cached);
-        if (live.isEmpty()) {
-            return DeleteControl.defaultDelete();
+    private UpdateControl<Trigger> cleanup(Trigger trigger) {
+        if (!trigger.hasFinalizer(TriggerAnnotations.FINALIZER)) {
+            return UpdateControl.noUpdate();
         }
-        Optional<Outcome> blocked = deletion.run(live.get());
+        Optional<Outcome> blocked = deletion.run(trigger);
         if (blocked.isEmpty()) {
-            report.deleted(live.get());
-            return DeleteControl.defaultDelete();
+            marker.release(trigger);
+            return UpdateControl.noUpdate();
         }
-        report.report(live.get(), blocked.get());
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(blocked.get().retryAfter().orElse(recheckPeriod));
+        report.report(trigger, blocked.get());
+        return UpdateControl.<Trigger>noUpdate().rescheduleAfter(blocked.get().retryAfter().orElse(recheckPeriod));
     }
 }

@@ -1,19 +1,18 @@
 package dev.devcaster.operator.reconcile;
 
 import dev.devcaster.operator.account.AccountResolver;
-import dev.devcaster.operator.credentials.CredentialSecrets;
 import dev.devcaster.operator.credentials.CredentialsResolver;
-import dev.devcaster.operator.credentials.RememberedCredentials;
+import dev.devcaster.operator.credentials.KeyVault;
 import dev.devcaster.operator.kubernetes.KubernetesGateway;
 import dev.devcaster.operator.ownership.TriggerOwnership;
 import dev.devcaster.operator.remote.RemoteInventory;
 import dev.devcaster.operator.remote.RemoteTriggerSync;
+import dev.devcaster.operator.status.ReasonGauge;
 import dev.devcaster.operator.status.TriggerReport;
 import dev.devcaster.operator.triggertype.TypeCheck;
 
 /** The collaborators a reconcile is made of, one per step, as the composition root builds them. */
-public record TriggerSteps(CredentialSecrets secrets, CredentialsResolver credentials,
-                           RememberedCredentials rememberedCredentials, TypeCheck types, AccountResolver accounts,
+public record TriggerSteps(CredentialsResolver credentials, KeyVault vault, TypeCheck types, AccountResolver accounts,
                            TriggerOwnership ownership, RemoteTriggerSync remote, RemoteInventory inventory,
-                           TriggerReport report, KubernetesGateway kubernetes) {
+                           TriggerReport report, ReasonGauge gauge, KubernetesGateway kubernetes) {
 }

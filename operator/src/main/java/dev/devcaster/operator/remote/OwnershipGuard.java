@@ -4,15 +4,24 @@ import dev.devcaster.operator.status.TriggerProblem;
 import dev.devcaster.operator.trigger.Trigger;
 
 /**
- * Asked before the remote sync touches an instance, so a Trigger never writes to (or deletes) a
- * remote trigger another Trigger manages. Both checks throw a {@link TriggerProblem} with reason
- * Conflict.
+ * Asked before and after the remote sync touches an instance, so a Trigger never writes to,
+ * adopts or deletes a remote trigger another Trigger records. The checks throw a
+ * {@link TriggerProblem} with reason Conflict.
  */
 public interface OwnershipGuard {
 
-    /** Another Trigger manages {@code triggerId}. */
+    /** Another Trigger records {@code triggerId} and keeps it (it recorded it first, or is older). */
     void requireOwner(Trigger trigger, String triggerId);
 
-    /** Another Trigger declares the same remote trigger (same slug, account and config). */
-    void requireNoTwin(Trigger trigger, DesiredState desired);
+    /** Another Trigger declared the same remote trigger first (same project, slug, account and config). */
+    void requireNoTwin(Trigger trigger, RemoteIdentity identity);
+
+    /**
+     * After an upsert answered {@code triggerId}: when another Trigger records it, this one must not
+     * take it, and that Trigger looks again at once (the upsert may have rewritten its instance).
+     */
+    void requireOwnerAfterUpsert(Trigger trigger, String triggerId, RemoteIdentity identity);
+
+    /** The server updated an instance in place for a new config: it matches on slug and account only. */
+    void learnedInPlaceUpdates(String project);
 }

@@ -9,42 +9,52 @@ import java.util.Optional;
  * the remote trigger matches the spec, what it is. The status, the Events and the log line are
  * all made from this.
  *
- * @param retryAfter  when to reconcile again; empty means the reconciler's default for the reason
- * @param applied     the remote trigger as it now is, only for {@link ReadyReason#Synced}
- * @param corrections what the operator changed to bring the remote trigger back in line
+ * @param retryAfter      when to reconcile again; empty means the reconciler's default for the reason
+ * @param applied         the remote trigger as it now is, only for {@link ReadyReason#Synced}
+ * @param changes         what the operator changed in Devcaster, or set back
+ * @param releaseRecorded the recorded remote trigger is not this Trigger's (another keeps it)
  */
 public record Outcome(ReadyReason reason, String message, Optional<Duration> retryAfter, Optional<Applied> applied,
-                      List<Correction> corrections) {
+                      List<RemoteChange> changes, boolean releaseRecorded) {
 
     /**
      * The remote trigger after a successful sync.
      *
-     * @param desiredHash  hash of everything that decides the remote state
+     * @param project       fingerprint of the API key of the project it lives in
+     * @param desiredHash   hash of everything that decides the remote state
      * @param wroteRemotely whether this reconcile changed anything in Devcaster
      */
-    public record Applied(String triggerId, String connectedAccountId, String toolkit, String toolkitVersion,
-                          boolean enabled, String desiredHash, boolean wroteRemotely) {
+    public record Applied(String triggerId, String project, String connectedAccountId, String toolkit,
+                          String toolkitVersion, boolean enabled, String desiredHash, boolean wroteRemotely) {
     }
 
     public Outcome {
-        corrections = List.copyOf(corrections);
+        changes = List.copyOf(changes);
     }
 
-    public static Outcome synced(Applied applied, List<Correction> corrections) {
+    public static Outcome synced(Applied applied, List<RemoteChange> changes) {
         return new Outcome(ReadyReason.Synced, "remote trigger " + applied.triggerId() + " is "
             + (applied.enabled() ? "Enabled" : "Disabled") + " on connected account " + applied.connectedAccountId(),
-            Optional.empty(), Optional.of(applied), corrections);
+            Optional.empty(), Optional.of(applied), changes, false);
     }
 
     public static Outcome of(ReadyReason reason, String message) {
-        return new Outcome(reason, message, Optional.empty(), Optional.empty(), List.of());
+        return of(reason, message, null);
     }
 
     public static Outcome of(ReadyReason reason, String message, Duration retryAfter) {
-        return new Outcome(reason, message, Optional.ofNullable(retryAfter), Optional.empty(), List.of());
+        return new Outcome(reason, message, Optional.ofNullable(retryAfter), Optional.empty(), List.of(), false);
     }
 
     public static Outcome of(TriggerProblem problem) {
-        return new Outcome(problem.reason(), problem.getMessage(), problem.retryAfter(), Optional.empty(), List.of());
+        return new Outcome(problem.reason(), problem.getMessage(), problem.retryAfter(), Optional.empty(), List.of(),
+            problem.releasesRecordedId());
+    }
+
+    /** The same outcome with remote changes made before it came to this. */
+    public Outcome withChanges(List<RemoteChange> earlier) {
+        List<RemoteChange> all = new java.util.ArrayList<>(earlier);
+        all.addAll(changes);
+        return new Outcome(reason, message, retryAfter, applied, all, releaseRecorded);
     }
 }

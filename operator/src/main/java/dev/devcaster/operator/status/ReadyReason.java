@@ -38,4 +38,9 @@ public enum ReadyReason {
     public Outlook outlook() {
         return outlook;
     }
+
+    /** The reason with this name, if it is one (a status may have been written by someone else). */
+    public static java.util.Optional<ReadyReason> named(String name) {
+        return java.util.Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();
+    }
 }

@@ -6,7 +6,6 @@ import dev.devcaster.operator.trigger.TriggerStatus;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,28 +26,24 @@ public final class StatusBuilder {
         next.setObservedGeneration(generation);
         outcome.applied().ifPresent(applied -> {
             next.setTriggerId(applied.triggerId());
+            next.setProject(applied.project());
             next.setConnectedAccountId(applied.connectedAccountId());
             next.setToolkit(applied.toolkit());
             next.setToolkitVersion(applied.toolkitVersion());
             next.setState(applied.enabled() ? TriggerState.Enabled : TriggerState.Disabled);
             next.setDesiredHash(applied.desiredHash());
-            next.setPendingDeletion(null);
             boolean firstConfirmation = !applied.desiredHash().equals(previous.getDesiredHash())
                 || previous.getLastSyncedTime() == null;
             if (applied.wroteRemotely() || firstConfirmation) {
                 next.setLastSyncedTime(now.toString());
             }
         });
+        if (outcome.releaseRecorded()) {
+            next.setTriggerId(null);
+            next.setProject(null);
+        }
         next.setConditions(TriggerConditions.next(previous.getConditions(), outcome.reason(), outcome.message(),
             generation, now));
-        return next;
-    }
-
-    /** The journal entry written before replaced instances are deleted: the new id and the ones it replaces. */
-    public static TriggerStatus replacing(Trigger trigger, String newTriggerId, List<String> replaced) {
-        TriggerStatus next = copy(trigger);
-        next.setTriggerId(newTriggerId);
-        next.setPendingDeletion(List.copyOf(replaced));
         return next;
     }
 

@@ -4,18 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devcaster.operator.kubernetes.KubernetesGateway;
 import dev.devcaster.operator.trigger.Trigger;
-import dev.devcaster.operator.trigger.TriggerAnnotations;
 import dev.devcaster.operator.trigger.TriggerStatus;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
-
 /**
- * Writes status and the trigger-id annotation, and only when something changed: a resync that
- * finds everything in sync writes nothing. Status goes as a JSON merge patch of the fields that
- * differ; fields that disappear are sent as null so the server removes them.
+ * Writes the status only when something changed: a resync that finds everything in sync writes
+ * nothing. The write is a JSON merge patch of the fields that differ (fields that disappear are
+ * sent as null), on the resourceVersion the status was built from.
  */
 final class StatusPatcher {
 
@@ -34,26 +29,18 @@ final class StatusPatcher {
         if (before.equals(after)) {
             return false;
         }
-        ObjectNode patch = after.deepCopy();
+        ObjectNode patch = JSON.createObjectNode();
+        after.fieldNames().forEachRemaining(name -> {
+            if (!after.get(name).equals(before.get(name))) {
+                patch.set(name, after.get(name));
+            }
+        });
         before.fieldNames().forEachRemaining(name -> {
             if (!after.has(name)) {
                 patch.putNull(name);
             }
         });
         kubernetes.patchStatus(trigger, patch);
-        trigger.setStatus(next);
         return true;
-    }
-
-    /** Keeps the remote id in metadata, which survives a backup/restore that drops status. */
-    void recordTriggerId(Trigger trigger, String triggerId) {
-        Map<String, String> annotations = trigger.getMetadata().getAnnotations();
-        if (annotations != null && Objects.equals(annotations.get(TriggerAnnotations.TRIGGER_ID), triggerId)) {
-            return;
-        }
-        kubernetes.annotate(trigger, Map.of(TriggerAnnotations.TRIGGER_ID, triggerId));
-        Map<String, String> updated = new HashMap<>(annotations == null ? Map.of() : annotations);
-        updated.put(TriggerAnnotations.TRIGGER_ID, triggerId);
-        trigger.getMetadata().setAnnotations(updated);
     }
 }

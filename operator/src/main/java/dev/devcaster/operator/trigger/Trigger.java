@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
+import java.util.Optional;
+
 /** A Devcaster trigger declared as a Kubernetes resource; the operator keeps the remote instance equal to it. */
 @Group(Trigger.GROUP)
 @Version(Trigger.VERSION)
@@ -33,5 +35,10 @@ public class Trigger extends CustomResource<TriggerSpec, TriggerStatus> implemen
     @Override
     protected TriggerStatus initStatus() {
         return new TriggerStatus();
+    }
+
+    /** The remote trigger the status records: the one this Trigger created or adopted. */
+    public Optional<String> recordedTriggerId() {
+        return Optional.ofNullable(getStatus()).map(TriggerStatus::getTriggerId);
     }
 }

@@ -31,7 +31,7 @@ public class TriggerSpec {
             + "recently created ACTIVE account of the trigger type's toolkit. Exactly one of userId or connectedAccountId.")
     private String userId;
 
-    @Size(min = 1, max = 256)
+    @Pattern("^ca_[A-Za-z0-9_-]{1,128}$")
     @JsonPropertyDescription("Pins one connected account (ca_...). It must exist, be ACTIVE and belong to the trigger "
             + "type's toolkit. Exactly one of userId or connectedAccountId.")
     private String connectedAccountId;

@@ -2,6 +2,7 @@ package dev.devcaster.operator.trigger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.kubernetes.api.model.Condition;
 
 import java.util.ArrayList;
@@ -14,8 +15,14 @@ public class TriggerStatus {
     @JsonPropertyDescription("The metadata.generation this status describes.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription("Id of the remote trigger instance (ti_...); also in annotation devcaster.dev/trigger-id.")
+    @Pattern("^ti_[A-Za-z0-9_-]{1,128}$")
+    @JsonPropertyDescription("Id of the remote trigger instance (ti_...) this Trigger created or adopted.")
     private String triggerId;
+
+    @Pattern("^[0-9a-f]{12}$")
+    @JsonPropertyDescription("The Devcaster project the remote trigger lives in: a fingerprint of its API key (never "
+            + "the key itself).")
+    private String project;
 
     @JsonPropertyDescription("The connected account the trigger runs on (resolved from userId, or the pinned one).")
     private String connectedAccountId;
@@ -36,9 +43,6 @@ public class TriggerStatus {
             + "last applied; lets the operator skip work that cannot change anything.")
     private String desiredHash;
 
-    @JsonPropertyDescription("Remote trigger ids replaced by a newer instance and still to be deleted. Recorded "
-            + "before the call that could orphan them, so a crash never leaks an instance.")
-    private List<String> pendingDeletion;
 
     @JsonPropertyDescription("Ready, Reconciling and Stalled conditions (kstatus).")
     private List<Condition> conditions = new ArrayList<>();
@@ -57,6 +61,14 @@ public class TriggerStatus {
 
     public void setTriggerId(String triggerId) {
         this.triggerId = triggerId;
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    public void setProject(String project) {
+        this.project = project;
     }
 
     public String getConnectedAccountId() {
@@ -107,13 +119,6 @@ public class TriggerStatus {
         this.desiredHash = desiredHash;
     }
 
-    public List<String> getPendingDeletion() {
-        return pendingDeletion;
-    }
-
-    public void setPendingDeletion(List<String> pendingDeletion) {
-        this.pendingDeletion = pendingDeletion;
-    }
 
     public List<Condition> getConditions() {
         return conditions;
