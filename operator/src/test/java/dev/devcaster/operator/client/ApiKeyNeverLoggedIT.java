@@ -2,6 +2,7 @@ package dev.devcaster.operator.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devcaster.operator.testing.LogCapture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class ApiKeyNeverLoggedIT extends EmulatorTestBase {
         String account = activeAccount("user-1", "github", null);
         List<Throwable> failures = new ArrayList<>();
 
-        try (LogCapture log = new LogCapture("dev.devcaster.operator.client")) {
+        try (LogCapture log = LogCapture.of("dev.devcaster.operator.client")) {
             client.triggerTypes().get(credentials, "GITHUB_COMMIT_EVENT", null);
             client.triggerInstances().listAll(credentials, TriggerInstanceQuery.includingDisabled());
             failures.add(attempt(() -> client.triggerTypes().get(credentials, "NOPE", null)));

@@ -45,14 +45,15 @@ class TriggerTypesApiIT extends EmulatorTestBase {
     }
 
     @Test
-    void slugsAreSentAsGivenAndPathSegmentsEncoded() {
+    void slugsAreSentAsGivenAndValuesThatAreNoSlugsAreNotSent() {
         assertThat(client.triggerTypes().get(credentials, "github_commit_event", null).slug())
                 .isEqualTo("GITHUB_COMMIT_EVENT");
-        // An unencoded "/" or "?" would reach another route (or turn into a query) instead of a miss.
+        // A "/" or "?" would reach another route (or turn into a query): such a value is not sent at all.
         assertThatThrownBy(() -> client.triggerTypes().get(credentials, "list/enum", null))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOfSatisfying(RejectedException.class, e -> assertThat(e.status()).isZero());
         assertThatThrownBy(() -> client.triggerTypes().get(credentials, "GITHUB_COMMIT_EVENT?x=1", null))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOfSatisfying(RejectedException.class, e -> assertThat(e.status()).isZero());
+        assertThat(emulator.requestLog().entries()).noneMatch(r -> r.path().contains("list/enum") && r.path().contains("types/list"));
     }
 
     @Test

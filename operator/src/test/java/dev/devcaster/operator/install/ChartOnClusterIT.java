@@ -57,7 +57,8 @@ class ChartOnClusterIT {
                 "RoleBinding", "Service", "Deployment", "PodDisruptionBudget", "ServiceMonitor");
             String deployment = clusterWide.deployment().getMetadata().getName();
             assertThat(client.apps().deployments().inNamespace(ns).withName(deployment).get().getSpec().getReplicas()).isEqualTo(2);
-            assertThat(client.rbac().roles().inNamespace(ns).list().getItems()).hasSize(2); // Lease Role + namespaced Role
+            // Lease Role + namespaced Role, and the key vault Role of each of the two releases
+            assertThat(client.rbac().roles().inNamespace(ns).list().getItems()).hasSize(4);
         } finally {
             clusterWide.all(ClusterRoleBinding.class).forEach(b -> client.resource(b).delete());
             clusterWide.all(ClusterRole.class).forEach(r -> client.resource(r).delete());

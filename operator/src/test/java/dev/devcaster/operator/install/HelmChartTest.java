@@ -53,9 +53,16 @@ class HelmChartTest {
         "devcaster.dev/triggers:get,list,watch,patch,update",
         "devcaster.dev/triggers/status:get,patch,update",
         "devcaster.dev/triggers/finalizers:update",
-        "/secrets:get,list,watch",
+        "/secrets:get",
         "/events:create,patch",
         "/namespaces:get");
+
+    static final String VAULT = "devcaster-operator-keys";
+
+    /** The Roles of the chart other than the key vault's. */
+    static List<Role> rolesBesidesTheVault(RenderedChart chart) {
+        return chart.all(Role.class).stream().filter(r -> !r.getMetadata().getName().endsWith("-key-vault")).toList();
+    }
 
     static Set<String> rules(List<PolicyRule> rules) {
         return rules.stream().flatMap(r -> r.getResources().stream().map(resource ->
@@ -87,8 +94,21 @@ class HelmChartTest {
         RenderedChart chart = RenderedChart.render(NS, "");
 
         assertThat(chart.kinds()).containsExactlyInAnyOrder(
-            "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service", "Deployment");
+            "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service", "Deployment", "Secret", "Role",
+            "RoleBinding");
         assertThat(rules(chart.one(ClusterRole.class).getRules())).isEqualTo(OPERATOR_RULES);
+        // The key vault: one empty Secret the chart never fills (upgrades keep what the operator stored),
+        // and get/patch/update of that Secret alone, in the release namespace.
+        Secret vault = chart.one(Secret.class);
+        assertThat(vault.getMetadata().getName()).isEqualTo(VAULT);
+        assertThat(vault.getData()).isNullOrEmpty();
+        assertThat(vault.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+        Role vaultRole = chart.one(Role.class);
+        assertThat(vaultRole.getMetadata().getNamespace()).isEqualTo(NS);
+        assertThat(rules(vaultRole.getRules())).containsExactly("/secrets:get,patch,update@[" + VAULT + "]");
+        assertThat(chart.envValue("KEY_VAULT_SECRET")).hasValue(VAULT);
+        assertThat(chart.envValue("OPERATOR_NAMESPACE")).hasValue(NS);
+        assertThat(chart.envValue("DEFAULT_API_KEY_NAMESPACES")).hasValue("");
         ClusterRoleBinding binding = chart.one(ClusterRoleBinding.class);
         assertThat(binding.getRoleRef().getName()).isEqualTo(chart.one(ClusterRole.class).getMetadata().getName());
         assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
@@ -202,7 +222,8 @@ class HelmChartTest {
     void apiKeyGoesIntoTheChartsSecretAndIsReferencedNeverInlined() {
         RenderedChart chart = RenderedChart.render(NS, "devcaster: {apiKey: dk_live_secret_value}");
 
-        Secret secret = chart.one(Secret.class);
+        Secret secret = chart.all(Secret.class).stream().filter(x -> !x.getMetadata().getName().equals(VAULT))
+            .findFirst().orElseThrow();
         assertThat(secret.getMetadata().getNamespace()).isEqualTo(NS);
         assertThat(new String(Base64.getDecoder().decode(secret.getData().get("apiKey")), StandardCharsets.UTF_8))
             .isEqualTo("dk_live_secret_value");
@@ -221,8 +242,7 @@ class HelmChartTest {
             devcaster: {existingSecret: team-devcaster, existingSecretKey: token}
             """);
 
-        assertThat(chart.all(Secret.class)).isEmpty();
-        assertThat(chart.yaml()).doesNotContain("kind: Secret");
+        assertThat(chart.all(Secret.class)).extracting(x -> x.getMetadata().getName()).containsExactly(VAULT);
         EnvVar apiKey = chart.env().get("DEVCASTER_API_KEY");
         assertThat(apiKey.getValue()).isNull();
         assertThat(apiKey.getValueFrom().getSecretKeyRef().getName()).isEqualTo("team-devcaster");
@@ -236,9 +256,9 @@ class HelmChartTest {
 
         assertThat(chart.all(ClusterRole.class)).isEmpty();
         assertThat(chart.all(ClusterRoleBinding.class)).isEmpty();
-        assertThat(chart.all(Role.class)).extracting(r -> r.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b");
-        assertThat(chart.all(Role.class)).allSatisfy(r -> assertThat(rules(r.getRules())).isEqualTo(OPERATOR_RULES));
-        assertThat(chart.all(RoleBinding.class)).extracting(b -> b.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b");
+        assertThat(rolesBesidesTheVault(chart)).extracting(r -> r.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b");
+        assertThat(rolesBesidesTheVault(chart)).allSatisfy(r -> assertThat(rules(r.getRules())).isEqualTo(OPERATOR_RULES));
+        assertThat(chart.all(RoleBinding.class)).extracting(b -> b.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b", NS);
         assertThat(chart.all(RoleBinding.class)).allSatisfy(b -> assertThat(b.getSubjects()).singleElement()
             .satisfies(s -> assertThat(s.getNamespace()).isEqualTo(NS)));
         assertThat(chart.envValue("WATCH_NAMESPACES")).hasValue("team-a,team-b");
@@ -253,20 +273,21 @@ class HelmChartTest {
         assertThat(chart.envValue("LEADER_ELECTION_NAMESPACE")).hasValue(NS);
         assertThat(chart.envValue("LEADER_ELECTION_LEASE_NAME")).hasValue("devcaster-operator");
         assertThat(chart.deployment().getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
-        Role lease = chart.one(Role.class);
+        Role lease = rolesBesidesTheVault(chart).get(0);
         assertThat(lease.getMetadata().getNamespace()).isEqualTo(NS);
         assertThat(rules(lease.getRules())).containsExactlyInAnyOrder(
             "coordination.k8s.io/leases:create", "coordination.k8s.io/leases:get,update,patch@[devcaster-operator]");
-        assertThat(chart.one(RoleBinding.class).getRoleRef().getName()).isEqualTo(lease.getMetadata().getName());
+        assertThat(chart.all(RoleBinding.class)).anySatisfy(b ->
+            assertThat(b.getRoleRef().getName()).isEqualTo(lease.getMetadata().getName()));
         OperatorConfig config = OperatorConfig.from(chart.processEnv("devcaster-operator-7d9f-x2"));
         assertThat(config.leaderElection()).isTrue();
         assertThat(config.leaderElectionNamespace()).isEqualTo(NS);
         assertThat(config.leaderElectionIdentity()).isEqualTo("devcaster-operator-7d9f-x2");
 
         // One replica: no Lease rights at all; explicitly on: the Role is there.
-        assertThat(RenderedChart.render(NS, "").all(Role.class)).isEmpty();
-        assertThat(RenderedChart.render(NS, "leaderElection: {enabled: true}").one(Role.class).getMetadata().getName())
-            .endsWith("-leader-election");
+        assertThat(rolesBesidesTheVault(RenderedChart.render(NS, ""))).isEmpty();
+        assertThat(rolesBesidesTheVault(RenderedChart.render(NS, "leaderElection: {enabled: true}")))
+            .singleElement().satisfies(r -> assertThat(r.getMetadata().getName()).endsWith("-leader-election"));
     }
 
     @Test

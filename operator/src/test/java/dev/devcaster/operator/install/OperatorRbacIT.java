@@ -87,7 +87,9 @@ class OperatorRbacIT {
     /** Applies the chart's ServiceAccount and RBAC objects (release namespace = the test namespace). */
     RenderedChart installRbac(RenderedChart chart) {
         for (HasMetadata object : chart.objects()) {
-            if (object instanceof ServiceAccount || object instanceof Role || object instanceof RoleBinding
+            boolean vault = object instanceof io.fabric8.kubernetes.api.model.Secret secret
+                && secret.getMetadata().getName().endsWith("-keys");
+            if (vault || object instanceof ServiceAccount || object instanceof Role || object instanceof RoleBinding
                 || object instanceof ClusterRole || object instanceof ClusterRoleBinding) {
                 admin.resource(object).forceConflicts().serverSideApply();
                 if (object instanceof ClusterRole || object instanceof ClusterRoleBinding) {
@@ -112,9 +114,9 @@ class OperatorRbacIT {
 
     RunningOperator.Builder operator(KubernetesClient client, RenderedChart chart) {
         RunningOperator.Builder builder = RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey(KEY);
-        // The chart's leader election settings, as the pod would get them.
+        // The chart's leader election and key vault settings, as the pod would get them.
         for (String name : List.of(Settings.LEADER_ELECTION.env(), Settings.LEADER_ELECTION_NAMESPACE.env(),
-            Settings.LEADER_ELECTION_LEASE_NAME.env())) {
+            Settings.LEADER_ELECTION_LEASE_NAME.env(), Settings.KEY_VAULT_SECRET.env())) {
             chart.envValue(name).ifPresent(v -> builder.env(name, v));
         }
         return builder.env("POD_NAME", "devcaster-operator-0");
@@ -165,7 +167,7 @@ class OperatorRbacIT {
             assertThat(teamProject.triggers()).extracting(TriggerInstance::id).containsExactly(secretReady.getStatus().getTriggerId());
             String orphanId = triggers.ready("orphaned").getStatus().getTriggerId();
             eventually().until(() -> admin.v1().events().inNamespace(ns).list().getItems().stream()
-                .anyMatch(e -> "by-user".equals(e.getInvolvedObject().getName()) && "Synced".equals(e.getReason())));
+                .anyMatch(e -> "by-user".equals(e.getInvolvedObject().getName()) && "Created".equals(e.getReason())));
             // The Lease Role lets the leader take the Lease and keep renewing it (Fabric8 renews with PATCH).
             String lease = chart.envValue(Settings.LEADER_ELECTION_LEASE_NAME.env()).orElseThrow();
             Lease taken = admin.leases().inNamespace(ns).withName(lease).get();
@@ -192,19 +194,33 @@ class OperatorRbacIT {
         RenderedChart chart = installRbac(RenderedChart.render(ns, ns, ""));
         assertThat(chart.all(ClusterRole.class)).hasSize(1);
         KubernetesClient operatorClient = asServiceAccount(chart);
+        // Secrets by name only: the ServiceAccount can neither list nor watch the cluster's Secrets.
+        assertThatThrownBy(() -> operatorClient.secrets().inAnyNamespace().list())
+            .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+        assertThatThrownBy(() -> operatorClient.secrets().inNamespace(ns).list())
+            .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+        admin.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("team-creds").endMetadata()
+            .withStringData(Map.of("apiKey", SECRET_KEY)).build()).create();
 
         try (var op = operator(operatorClient, chart).start()) {
             apply(githubCommits("cluster-wide", "api"));
+            Trigger bySecret = githubCommits("by-secret", "web");
+            bySecret.getSpec().setCredentialsSecretRef(new SecretKeyRef("team-creds", "apiKey"));
+            apply(bySecret);
 
             Trigger ready = triggers.ready("cluster-wide");
             assertThat(project.triggers()).singleElement().satisfies(i -> assertThat(i.id()).isEqualTo(ready.getStatus().getTriggerId()));
+            Trigger secretReady = triggers.ready("by-secret");
+            assertThat(teamProject.triggers()).extracting(TriggerInstance::id)
+                .containsExactly(secretReady.getStatus().getTriggerId());
         }
     }
 
     @Test
     void withoutTheStatusRuleNoTriggerEverBecomesReady() {
         RenderedChart chart = RenderedChart.render(ns, "watchNamespaces: [%s]".formatted(ns));
-        Role role = chart.one(Role.class);
+        Role role = chart.all(Role.class).stream().filter(r -> !r.getMetadata().getName().endsWith("-key-vault"))
+            .findFirst().orElseThrow();
         role.getRules().removeIf(r -> r.getResources().contains("triggers/status"));
         installRbac(chart);
         KubernetesClient operatorClient = asServiceAccount(chart);

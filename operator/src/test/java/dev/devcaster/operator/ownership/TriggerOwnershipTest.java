@@ -1,19 +1,18 @@
 package dev.devcaster.operator.ownership;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.devcaster.operator.remote.DesiredState;
 import dev.devcaster.operator.remote.OwnershipGuard;
+import dev.devcaster.operator.remote.RemoteIdentity;
 import dev.devcaster.operator.status.ReadyReason;
 import dev.devcaster.operator.status.TriggerConditions;
 import dev.devcaster.operator.status.TriggerProblem;
 import dev.devcaster.operator.trigger.Trigger;
+import dev.devcaster.operator.trigger.TriggerAnnotations;
 import dev.devcaster.operator.trigger.TriggerStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static dev.devcaster.operator.trigger.TriggerFixtures.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,94 +21,123 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TriggerOwnershipTest {
 
-    /** The schema default of the type: interval 1 when unset. */
-    private static final UnaryOperator<ObjectNode> DEFAULTS = c -> {
-        ObjectNode copy = c.deepCopy();
-        if (!copy.has("interval")) {
-            copy.put("interval", 1);
-        }
-        return copy;
-    };
+    private static final String PROJECT = "0123456789ab";
+    private static final String API = "00000000000000aa";
+    private static final String WEB = "00000000000000bb";
 
-    private final List<Trigger> cache = new ArrayList<>();
+    private final InMemoryTriggerCache cache = new InMemoryTriggerCache();
     private final TriggerOwnership ownership = new TriggerOwnership();
+    private final OwnershipGuard guard = ownership.guard();
 
     TriggerOwnershipTest() {
-        ownership.attach(cache::stream);
+        ownership.attach(cache);
     }
 
-    Trigger cached(String name, int createdMinute, String recordedId, String account, String repo) {
+    static RemoteIdentity identity(String account, String configHash) {
+        return new RemoteIdentity(PROJECT, "GITHUB_COMMIT_EVENT", account, configHash);
+    }
+
+    /** A Trigger created at that minute, which declared {@code declared} and, if {@code recordedId}, holds it. */
+    Trigger cached(String namespace, String name, int createdMinute, RemoteIdentity declared, String recordedId) {
         Trigger t = trigger(name, "GITHUB_COMMIT_EVENT", "alice");
-        t.getMetadata().setNamespace("team-a");
-        t.getMetadata().setUid("uid-" + name);
-        t.getMetadata().setCreationTimestamp(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * createdMinute).toString());
-        t.getSpec().getTriggerConfig().put("repo", repo);
+        t.getMetadata().setNamespace(namespace);
+        t.getMetadata().setUid("uid-" + namespace + "-" + name);
+        t.getMetadata().setCreationTimestamp(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * createdMinute)
+            .toString());
+        t.getMetadata().setAnnotations(new HashMap<>());
+        if (declared != null) {
+            t.getMetadata().getAnnotations().put(TriggerAnnotations.REMOTE_IDENTITY, declared.format());
+        }
         t.setStatus(new TriggerStatus());
-        t.getStatus().setTriggerId(recordedId);
-        t.getStatus().setConnectedAccountId(account);
+        if (recordedId != null) {
+            t.getStatus().setTriggerId(recordedId);
+            t.getStatus().setProject(PROJECT);
+            t.getStatus().setConnectedAccountId(declared.connectedAccountId());
+            t.getStatus().setConditions(TriggerConditions.next(List.of(), ReadyReason.Synced, "ok", 1, Instant.now()));
+        }
         cache.add(t);
         return t;
     }
 
-    static DesiredState desiredFor(Trigger t, String account) {
-        return new DesiredState("GITHUB_COMMIT_EVENT", "github", "20250909_00", account,
-            DEFAULTS.apply(t.getSpec().configOrEmpty()), true);
-    }
-
     @Test
-    void theOlderTriggerThatRecordsAnIdOwnsIt() {
-        Trigger owner = cached("owner", 1, "ti_1", "ca_1", "api");
-        Trigger younger = cached("younger", 2, "ti_1", "ca_1", "api");
-        OwnershipGuard guard = ownership.guard(DEFAULTS);
+    void anInstanceATriggerRecordsIsItsOwnEvenAgainstAnOlderTrigger() {
+        cached("team-a", "owner", 5, identity("ca_1", API), "ti_1");
+        Trigger older = cached("team-a", "older", 1, identity("ca_1", WEB), null);
 
-        assertThat(ownership.olderClaimant(younger, "ti_1")).containsSame(owner);
-        assertThat(ownership.olderClaimant(owner, "ti_1")).isEmpty();
-        assertThatCode(() -> guard.requireOwner(owner, "ti_1")).doesNotThrowAnyException();
-        assertThatThrownBy(() -> guard.requireOwner(younger, "ti_1"))
+        assertThatThrownBy(() -> guard.requireOwner(older, "ti_1"))
             .isInstanceOfSatisfying(TriggerProblem.class, p -> {
                 assertThat(p.reason()).isEqualTo(ReadyReason.Conflict);
-                assertThat(p.getMessage()).contains("team-a/owner");
+                assertThat(p.getMessage()).contains("Trigger team-a/owner");
             });
     }
 
     @Test
-    void aYoungerTwinWithTheSameSlugAccountAndConfigIsInConflictBeforeItWrites() {
-        cached("owner", 1, "ti_1", "ca_1", "api");
-        Trigger twin = cached("twin", 2, null, null, "api");
-        twin.getSpec().getTriggerConfig().put("interval", 1); // equal once defaults apply
+    void whenTwoRecordTheSameInstanceTheOlderKeepsItAndTheOtherLetsGo() {
+        Trigger older = cached("team-a", "older", 1, identity("ca_1", API), "ti_1");
+        Trigger younger = cached("team-a", "younger", 2, identity("ca_1", API), "ti_1");
 
-        assertThatThrownBy(() -> ownership.guard(DEFAULTS).requireNoTwin(twin, desiredFor(twin, "ca_1")))
+        assertThatCode(() -> guard.requireOwner(older, "ti_1")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.requireOwner(younger, "ti_1"))
+            .isInstanceOfSatisfying(TriggerProblem.class, p -> assertThat(p.releasesRecordedId()).isTrue());
+        assertThat(ownership.keeperOtherThan(younger, "ti_1")).containsSame(older);
+        assertThat(ownership.keeperOtherThan(older, "ti_1")).isEmpty();
+    }
+
+    @Test
+    void aTwinOfATriggerThatHoldsTheInstanceIsInConflictBeforeItWrites() {
+        cached("team-a", "holder", 5, identity("ca_1", API), "ti_1");
+        Trigger olderTwin = cached("team-a", "twin", 1, null, null);
+
+        assertThatThrownBy(() -> guard.requireNoTwin(olderTwin, identity("ca_1", API)))
             .isInstanceOfSatisfying(TriggerProblem.class, p -> assertThat(p.reason()).isEqualTo(ReadyReason.Conflict));
     }
 
     @Test
-    void anotherConfigOrAccountIsNoTwin() {
-        cached("owner", 1, "ti_1", "ca_1", "api");
-        Trigger otherRepo = cached("other-repo", 2, null, null, "web");
-        Trigger otherAccount = cached("other-account", 3, null, null, "api");
+    void betweenTwinsThatHoldNothingYetTheOlderGoesFirst() {
+        Trigger older = cached("team-a", "older", 1, identity("ca_1", API), null);
+        Trigger younger = cached("team-a", "younger", 2, identity("ca_1", API), null);
 
-        assertThatCode(() -> ownership.guard(DEFAULTS).requireNoTwin(otherRepo, desiredFor(otherRepo, "ca_1")))
-            .doesNotThrowAnyException();
-        assertThatCode(() -> ownership.guard(DEFAULTS).requireNoTwin(otherAccount, desiredFor(otherAccount, "ca_2")))
-            .doesNotThrowAnyException();
+        assertThatCode(() -> guard.requireNoTwin(older, identity("ca_1", API))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.requireNoTwin(younger, identity("ca_1", API))).isInstanceOf(TriggerProblem.class);
     }
 
     @Test
-    void anOlderTriggerIsNeverInConflictWithAYoungerOne() {
-        Trigger older = cached("older", 1, null, null, "api");
-        cached("younger", 2, "ti_1", "ca_1", "api");
+    void anotherConfigOrAccountIsNoTwinUntilTheServerIsKnownToUpdateInPlace() {
+        cached("team-a", "holder", 1, identity("ca_1", API), "ti_1");
+        Trigger otherConfig = cached("team-a", "other-config", 2, null, null);
+        Trigger otherAccount = cached("team-a", "other-account", 3, null, null);
 
-        assertThatCode(() -> ownership.guard(DEFAULTS).requireNoTwin(older, desiredFor(older, "ca_1")))
-            .doesNotThrowAnyException();
+        assertThatCode(() -> guard.requireNoTwin(otherConfig, identity("ca_1", WEB))).doesNotThrowAnyException();
+        assertThatCode(() -> guard.requireNoTwin(otherAccount, identity("ca_2", API))).doesNotThrowAnyException();
+
+        guard.learnedInPlaceUpdates(PROJECT);
+
+        assertThatThrownBy(() -> guard.requireNoTwin(otherConfig, identity("ca_1", WEB))).isInstanceOf(TriggerProblem.class);
+        assertThatCode(() -> guard.requireNoTwin(otherAccount, identity("ca_2", API))).doesNotThrowAnyException();
     }
 
     @Test
-    void onceInConflictTheSameSlugAndAccountKeepItThere() {
-        cached("owner", 1, "ti_1", "ca_1", "api");
-        Trigger second = cached("second", 2, null, null, "web");
-        second.getStatus().setConditions(TriggerConditions.next(List.of(), ReadyReason.Conflict, "x", 1, Instant.now()));
+    void anUpsertAnsweringAnotherTriggersInstanceIsAConflictAndThatTriggerLooksAgain() {
+        Trigger holder = cached("team-a", "holder", 1, identity("ca_1", API), "ti_1");
+        Trigger other = cached("team-a", "other", 2, identity("ca_1", WEB), null);
 
-        assertThatThrownBy(() -> ownership.guard(DEFAULTS).requireNoTwin(second, desiredFor(second, "ca_1")))
+        assertThatThrownBy(() -> guard.requireOwnerAfterUpsert(other, "ti_1", identity("ca_1", WEB)))
             .isInstanceOf(TriggerProblem.class);
+
+        assertThat(ownership.mustLookAgain(holder)).as("its instance may have been rewritten").isTrue();
+        assertThat(ownership.mustLookAgain(holder)).as("asked once").isFalse();
+        assertThatThrownBy(() -> guard.requireNoTwin(other, identity("ca_1", WEB)))
+            .as("the server was seen updating in place: same slug and account are twins now")
+            .isInstanceOf(TriggerProblem.class);
+    }
+
+    @Test
+    void theOwnerOfAnotherNamespaceIsNotNamed() {
+        cached("team-a", "secret-project", 1, identity("ca_1", API), "ti_1");
+        Trigger tenantB = cached("team-b", "curious", 2, identity("ca_1", API), null);
+
+        assertThatThrownBy(() -> guard.requireOwner(tenantB, "ti_1"))
+            .isInstanceOfSatisfying(TriggerProblem.class, p -> assertThat(p.getMessage())
+                .contains("a Trigger in another namespace").doesNotContain("team-a").doesNotContain("secret-project"));
     }
 }

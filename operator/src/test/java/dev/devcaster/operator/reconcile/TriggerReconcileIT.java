@@ -56,7 +56,10 @@ class TriggerReconcileIT extends EndToEndTest {
                 assertThat(i.config()).containsEntry("owner", "acme").containsEntry("repo", "api");
                 assertThat(i.enabled()).isTrue();
                 assertThat(t.getStatus().getTriggerId()).isEqualTo(i.id());
-                assertThat(t.getMetadata().getAnnotations()).containsEntry("devcaster.dev/trigger-id", i.id());
+                // Before the create: the finalizer and the identity of what was about to be created.
+                assertThat(t.getMetadata().getFinalizers()).containsExactly("triggers.devcaster.dev/finalizer");
+                assertThat(t.getMetadata().getAnnotations().get("devcaster.dev/remote-identity"))
+                    .startsWith("v1:" + t.getStatus().getProject() + ":GITHUB_COMMIT_EVENT:" + acct.id() + ":");
             });
             assertThat(t.getStatus().getConnectedAccountId()).isEqualTo(acct.id());
             assertThat(t.getStatus().getToolkit()).isEqualTo("github");
@@ -65,7 +68,10 @@ class TriggerReconcileIT extends EndToEndTest {
             assertThat(t.getStatus().getObservedGeneration()).isEqualTo(t.getMetadata().getGeneration());
             assertThat(t.getStatus().getLastSyncedTime()).isNotBlank();
             assertThat(TriggerAwait.condition(t, "Stalled")).isEmpty();
-            assertThat(events("commits")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Synced"));
+            assertThat(events("commits")).anySatisfy(e -> {
+                assertThat(e.getReason()).isEqualTo("Created");
+                assertThat(e.getMessage()).contains(t.getStatus().getTriggerId()).contains(acct.id());
+            });
         }
     }
 
@@ -214,11 +220,15 @@ class TriggerReconcileIT extends EndToEndTest {
                 assertThat(i.config()).containsEntry("repo", "web");
                 assertThat(i.id()).isEqualTo(t.getStatus().getTriggerId());
             });
-            assertThat(t.getStatus().getPendingDeletion()).isNullOrEmpty();
             if (mode == MatchKeyMode.SLUG_AND_ACCOUNT) {
                 assertThat(t.getStatus().getTriggerId()).isEqualTo(firstId);
+                assertThat(events("changes")).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Updated"));
             } else {
                 assertThat(t.getStatus().getTriggerId()).isNotEqualTo(firstId);
+                assertThat(events("changes")).anySatisfy(e -> {
+                    assertThat(e.getReason()).isEqualTo("Replaced");
+                    assertThat(e.getMessage()).contains(firstId).contains(t.getStatus().getTriggerId());
+                });
             }
         }
     }
@@ -576,11 +586,11 @@ class TriggerReconcileIT extends EndToEndTest {
     }
 
     @Test
-    void secretRotationReReconcilesTheTriggersThatUseIt() {
+    void aCreatedOrRotatedSecretIsPickedUpByTheTriggersThatUseIt() {
         Project other = emulator.project("key-rotated");
         other.addConnectedAccount("alice", "github", AccountStatus.ACTIVE, Instant.now());
-        // A long recheck period: only the Secret informer can bring the Trigger back in time.
-        try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).env("RECHECK_PERIOD", "10m").start()) {
+        // Secrets are read by name, never watched: a Trigger waiting on one looks again every recheck period.
+        try (var op = RunningOperator.builder(client, ns, emulator.baseUrl()).start()) {
             Trigger t = githubCommits("rotates", "alice");
             t.getSpec().setCredentialsSecretRef(new SecretKeyRef("devcaster", "apiKey"));
             apply(t);

@@ -11,9 +11,11 @@ import dev.devcaster.operator.client.TriggerInstanceQuery;
 import dev.devcaster.operator.client.TriggerInstancesApi;
 import dev.devcaster.operator.client.UpsertResult;
 import dev.devcaster.operator.client.UpsertTriggerRequest;
-import dev.devcaster.operator.status.Correction;
+import dev.devcaster.operator.kubernetes.Leadership;
+import dev.devcaster.operator.kubernetes.LostLeadershipException;
+import dev.devcaster.operator.status.RemoteChange;
 import dev.devcaster.operator.trigger.Trigger;
-import dev.devcaster.operator.trigger.TriggerStatus;
+import dev.devcaster.operator.trigger.TriggerAnnotations;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
@@ -22,9 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.devcaster.operator.trigger.TriggerFixtures.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -33,157 +37,227 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-/** The create / keep / update / replace decisions of the remote sync, against a mocked API. */
+/** The create / keep / update / replace / adopt decisions of the remote sync, against a mocked API. */
 class RemoteTriggerSyncTest {
 
     private static final DevcasterCredentials KEY = new DevcasterCredentials(URI.create("http://devcaster"), "dk_test");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OwnershipGuard NO_CONFLICT = new OwnershipGuard() {
+    private static final String VERSION = "20250909_00";
+
+    private final TriggerInstancesApi api = mock(TriggerInstancesApi.class);
+    private final Leadership leadership = Leadership.always();
+    private final RemoteTriggerSync sync = new RemoteTriggerSync(api, leadership, RemoteTriggerSync.AfterUpsert.NONE);
+    private final List<String> calls = new ArrayList<>();
+    private final List<RemoteChange> changes = new ArrayList<>();
+    private final OwnershipGuard guard = new OwnershipGuard() {
         @Override
         public void requireOwner(Trigger trigger, String triggerId) {
+            calls.add("owner " + triggerId);
         }
 
         @Override
-        public void requireNoTwin(Trigger trigger, DesiredState desired) {
+        public void requireNoTwin(Trigger trigger, RemoteIdentity identity) {
+            calls.add("twin");
+        }
+
+        @Override
+        public void requireOwnerAfterUpsert(Trigger trigger, String triggerId, RemoteIdentity identity) {
+            calls.add("owner-after " + triggerId);
+        }
+
+        @Override
+        public void learnedInPlaceUpdates(String project) {
+            calls.add("in-place");
         }
     };
 
-    private final TriggerInstancesApi api = mock(TriggerInstancesApi.class);
-    private final RemoteTriggerSync sync = new RemoteTriggerSync(api, RemoteTriggerSync.AfterUpsert.NONE);
-    private final List<String> journal = new ArrayList<>();
-
     static DesiredState desired(String repo, boolean enabled) {
-        return new DesiredState("GITHUB_COMMIT_EVENT", "github", "20250909_00", "ca_1",
+        return new DesiredState("GITHUB_COMMIT_EVENT", "github", VERSION, "ca_1",
             JSON.createObjectNode().put("owner", "acme").put("repo", repo), enabled);
     }
 
-    static Trigger recording(String triggerId) {
-        Trigger t = trigger("t", "GITHUB_COMMIT_EVENT", "alice");
-        if (triggerId != null) {
-            t.setStatus(new TriggerStatus());
-            t.getStatus().setTriggerId(triggerId);
-        }
-        return t;
-    }
-
-    void remote(String id, String repo, boolean enabled) {
-        TriggerInstance instance = new TriggerInstance(id, "GITHUB_COMMIT_EVENT", "ca_1", "alice",
+    static TriggerInstance instance(String id, String account, String repo, boolean enabled) {
+        return new TriggerInstance(id, "GITHUB_COMMIT_EVENT", account, "alice",
             JSON.valueToTree(Map.of("owner", "acme", "repo", repo)), null, null, enabled ? null : Instant.now());
-        when(api.list(eq(KEY), any(TriggerInstanceQuery.class), any())).thenReturn(new Page<>(List.of(instance), null, 1, 1, 1));
     }
 
-    void nothingRemote() {
-        when(api.list(eq(KEY), any(TriggerInstanceQuery.class), any())).thenReturn(new Page<>(List.of(), null, 1, 1, 0));
+    void remote(TriggerInstance... instances) {
+        when(api.list(eq(KEY), any(TriggerInstanceQuery.class), any()))
+            .thenReturn(new Page<>(List.of(instances), null, 1, 1, instances.length));
     }
 
-    RemoteTriggerSync.Result run(Trigger trigger, DesiredState desired, boolean previouslyApplied) {
-        return sync.sync(KEY, trigger, desired, previouslyApplied, NO_CONFLICT,
-            (newId, replaced) -> journal.add(newId + "<-" + replaced));
+    void upsertAnswers(String id, boolean created) {
+        when(api.upsert(eq(KEY), eq("GITHUB_COMMIT_EVENT"), any())).thenReturn(new UpsertResult(id, created));
+    }
+
+    RemoteTriggerSync.Result run(Trigger trigger, DesiredState desired, String recorded, boolean previouslyApplied) {
+        return sync.sync(new RemoteTriggerSync.Plan(KEY, trigger, desired, Optional.ofNullable(recorded), VERSION,
+            previouslyApplied), guard, identity -> calls.add("declare " + identity.format()), changes);
+    }
+
+    List<String> reasons() {
+        return changes.stream().map(RemoteChange::reason).toList();
     }
 
     @Test
-    void withoutARecordedIdTheUpsertCreates() {
-        when(api.upsert(eq(KEY), eq("GITHUB_COMMIT_EVENT"), any())).thenReturn(new UpsertResult("ti_new", true));
+    void aNewTriggerDeclaresItsIntentThenCreates() {
+        upsertAnswers("ti_new", true);
 
-        RemoteTriggerSync.Result r = run(recording(null), desired("api", true), false);
+        RemoteTriggerSync.Result r = run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("api", true), null, false);
 
         assertThat(r.triggerId()).isEqualTo("ti_new");
         assertThat(r.wrote()).isTrue();
-        assertThat(r.corrections()).isEmpty();
+        assertThat(reasons()).containsExactly("Created");
+        assertThat(calls).containsExactly("twin", "declare " + RemoteIdentity.of(KEY.fingerprint(),
+            desired("api", true)).format(), "owner-after ti_new");
         verify(api, never()).list(any(), any(), any());
     }
 
     @Test
     void aMatchOfTheUpsertIsAnAdoption() {
-        when(api.upsert(eq(KEY), eq("GITHUB_COMMIT_EVENT"), any())).thenReturn(new UpsertResult("ti_existing", false));
+        upsertAnswers("ti_existing", false);
 
-        RemoteTriggerSync.Result r = run(recording(null), desired("api", true), false);
+        run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("api", true), null, false);
 
-        assertThat(r.corrections()).extracting(Correction::reason).containsExactly("Adopted");
+        assertThat(reasons()).containsExactly("Adopted");
     }
 
     @Test
     void aRecordedInstanceThatMatchesIsLeftAlone() {
-        remote("ti_1", "api", true);
+        remote(instance("ti_1", "ca_1", "api", true));
 
-        RemoteTriggerSync.Result r = run(recording("ti_1"), desired("api", true), true);
+        RemoteTriggerSync.Result r = run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("api", true), "ti_1", true);
 
         assertThat(r.wrote()).isFalse();
         assertThat(r.triggerId()).isEqualTo("ti_1");
+        assertThat(calls).containsExactly("owner ti_1");
         verify(api, never()).upsert(any(), anyString(), any());
     }
 
     @Test
-    void aRecordedInstanceDeletedOutOfBandIsRecreated() {
-        nothingRemote();
-        when(api.upsert(eq(KEY), eq("GITHUB_COMMIT_EVENT"), any())).thenReturn(new UpsertResult("ti_2", true));
+    void aNewToolkitVersionIsUpsertedEvenWhenNothingElseChanged() {
+        remote(instance("ti_1", "ca_1", "api", true));
+        upsertAnswers("ti_1", false);
+        DesiredState atNewVersion = new DesiredState("GITHUB_COMMIT_EVENT", "github", "20260101_00", "ca_1",
+            desired("api", true).config(), true);
 
-        RemoteTriggerSync.Result r = run(recording("ti_1"), desired("api", true), true);
+        RemoteTriggerSync.Result r = run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), atNewVersion, "ti_1", false);
 
-        assertThat(r.triggerId()).isEqualTo("ti_2");
-        assertThat(r.corrections()).extracting(Correction::reason).containsExactly("Recreated");
-        assertThat(journal).isEmpty();
+        assertThat(r.wrote()).isTrue();
+        assertThat(reasons()).containsExactly("Updated");
+        verify(api).upsert(eq(KEY), eq("GITHUB_COMMIT_EVENT"),
+            eq(new UpsertTriggerRequest("ca_1", atNewVersion.config(), Map.of("github", "20260101_00"), null)));
     }
 
     @Test
-    void driftedConfigIsSetBackInPlace() {
-        remote("ti_1", "evil", true);
-        when(api.upsert(eq(KEY), eq("GITHUB_COMMIT_EVENT"), any())).thenReturn(new UpsertResult("ti_1", false));
+    void aRecordedInstanceDeletedOutOfBandIsRecreated() {
+        remote();
+        upsertAnswers("ti_2", true);
 
-        RemoteTriggerSync.Result r = run(recording("ti_1"), desired("api", true), true);
+        RemoteTriggerSync.Result r = run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("api", true), "ti_1", true);
+
+        assertThat(r.triggerId()).isEqualTo("ti_2");
+        assertThat(reasons()).containsExactly("Recreated");
+        assertThat(changes.get(0).drift()).isTrue();
+    }
+
+    @Test
+    void driftedConfigIsSetBackInPlaceAndTeachesThatTheServerUpdatesInPlace() {
+        remote(instance("ti_1", "ca_1", "evil", true));
+        upsertAnswers("ti_1", false);
+
+        RemoteTriggerSync.Result r = run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("api", true), "ti_1", true);
 
         assertThat(r.triggerId()).isEqualTo("ti_1");
-        assertThat(r.corrections()).extracting(Correction::reason).containsExactly("DriftCorrected");
+        assertThat(reasons()).containsExactly("DriftCorrected");
+        assertThat(calls).contains("in-place");
         verify(api, never()).delete(any(), anyString());
     }
 
     @Test
-    void aNewInstanceForAChangedConfigIsJournaledBeforeTheOldOneIsDeleted() {
-        remote("ti_1", "api", true);
-        when(api.upsert(eq(KEY), eq("GITHUB_COMMIT_EVENT"), any())).thenReturn(new UpsertResult("ti_2", true));
-        TriggerInstancesApi ordered = api;
-        doThrow(new AssertionError("deleted before the journal")).when(ordered).delete(KEY, "ti_1");
+    void aNewInstanceForAChangedConfigReplacesTheOldOneWhichIsDeletedFirst() {
+        remote(instance("ti_1", "ca_1", "api", true));
+        upsertAnswers("ti_2", true);
 
-        try {
-            run(recording("ti_1"), desired("web", true), false);
-        } catch (AssertionError expected) {
-            // the journal must already hold the replacement when delete is called
-        }
+        RemoteTriggerSync.Result r = run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("web", true), "ti_1", false);
 
-        assertThat(journal).containsExactly("ti_2<-[ti_1]");
+        assertThat(r.triggerId()).isEqualTo("ti_2");
+        assertThat(reasons()).containsExactly("Replaced");
+        assertThat(changes.get(0).message()).contains("ti_1").contains("ti_2");
         InOrder order = inOrder(api);
         order.verify(api).upsert(eq(KEY), eq("GITHUB_COMMIT_EVENT"), any(UpsertTriggerRequest.class));
         order.verify(api).delete(KEY, "ti_1");
     }
 
     @Test
-    void aDisabledTriggerIsDisabledAfterTheUpsertAndAConflictMeansAlreadyDisabled() {
-        when(api.upsert(eq(KEY), eq("GITHUB_COMMIT_EVENT"), any())).thenReturn(new UpsertResult("ti_new", true));
-        doThrow(new ConflictException(new ApiError("PATCH /trigger_instances/manage/{id}", 409, "already", null, null, null, null))).when(api).disable(KEY, "ti_new");
+    void aHintIsTakenOnlyWhenItsInstanceIsExactlyWhatTheTriggerDeclares() {
+        Trigger t = trigger("t", "GITHUB_COMMIT_EVENT", "alice");
+        t.getMetadata().setAnnotations(Map.of(TriggerAnnotations.TRIGGER_ID, "ti_hint"));
+        remote(instance("ti_hint", "ca_1", "someone-elses-config", true));
+        upsertAnswers("ti_new", true);
 
-        RemoteTriggerSync.Result r = run(recording(null), desired("api", false), false);
+        run(t, desired("api", true), null, false);
+
+        assertThat(reasons()).containsExactly("TriggerIdIgnored", "Created");
+        verify(api, never()).delete(any(), anyString());
+    }
+
+    @Test
+    void aMatchingHintIsAdoptedWithoutAnyWrite() {
+        Trigger t = trigger("t", "GITHUB_COMMIT_EVENT", "alice");
+        t.getMetadata().setAnnotations(Map.of(TriggerAnnotations.TRIGGER_ID, "ti_hint"));
+        remote(instance("ti_hint", "ca_1", "api", true));
+
+        RemoteTriggerSync.Result r = run(t, desired("api", true), null, false);
+
+        assertThat(r.triggerId()).isEqualTo("ti_hint");
+        assertThat(r.wrote()).isFalse();
+        assertThat(reasons()).containsExactly("Adopted");
+        assertThat(calls).containsExactly("owner ti_hint");
+        verify(api, never()).upsert(any(), anyString(), any());
+    }
+
+    @Test
+    void aDisabledTriggerIsDisabledAfterTheUpsertAndAConflictMeansAlreadyDisabled() {
+        upsertAnswers("ti_new", true);
+        doThrow(new ConflictException(new ApiError("PATCH /trigger_instances/manage/{id}", 409, "already", null, null,
+            null, null))).when(api).disable(KEY, "ti_new");
+
+        RemoteTriggerSync.Result r = run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("api", false), null, false);
 
         assertThat(r.enabled()).isFalse();
-        verify(api).disable(KEY, "ti_new");
+        assertThat(reasons()).containsExactly("Created", "Disabled");
     }
 
     @Test
     void disabledOutOfBandIsEnabledAgain() {
-        remote("ti_1", "api", false);
+        remote(instance("ti_1", "ca_1", "api", false));
 
-        RemoteTriggerSync.Result r = run(recording("ti_1"), desired("api", true), true);
+        RemoteTriggerSync.Result r = run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("api", true), "ti_1", true);
 
         assertThat(r.enabled()).isTrue();
-        assertThat(r.corrections()).extracting(Correction::reason).containsExactly("Reenabled");
+        assertThat(reasons()).containsExactly("Reenabled");
         verify(api).enable(KEY, "ti_1");
         verify(api, never()).upsert(any(), anyString(), any());
     }
 
     @Test
+    void nothingIsWrittenOnceTheLeaseIsLost() {
+        leadership.lost();
+
+        assertThatThrownBy(() -> run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("api", true), null, false))
+            .isInstanceOf(LostLeadershipException.class);
+        assertThatThrownBy(() -> sync.deleteIfPresent(KEY, "ti_1")).isInstanceOf(LostLeadershipException.class);
+        verifyNoInteractions(api);
+    }
+
+    @Test
     void deletingAnInstanceThatIsGoneCountsAsDone() {
-        doThrow(new NotFoundException(new ApiError("DELETE /trigger_instances/manage/{id}", 404, "gone", null, null, null, null))).when(api).delete(KEY, "ti_gone");
+        doThrow(new NotFoundException(new ApiError("DELETE /trigger_instances/manage/{id}", 404, "gone", null, null,
+            null, null))).when(api).delete(KEY, "ti_gone");
 
         sync.deleteIfPresent(KEY, "ti_gone");
 

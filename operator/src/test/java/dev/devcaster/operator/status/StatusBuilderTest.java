@@ -46,20 +46,19 @@ class StatusBuilderTest {
     }
 
     @Test
-    void syncedRecordsTheRemoteTriggerAndClearsTheJournal() {
+    void syncedRecordsTheRemoteTriggerAndItsProject() {
         Trigger t = synced(1);
-        t.getStatus().setPendingDeletion(List.of("ti_older"));
 
-        TriggerStatus next = StatusBuilder.next(t, Outcome.synced(new Outcome.Applied("ti_new", "ca_2", "github",
-            "20250909_00", false, "bbbb", true), List.of()), NOW);
+        TriggerStatus next = StatusBuilder.next(t, Outcome.synced(new Outcome.Applied("ti_new", "0123456789ab", "ca_2",
+            "github", "20250909_00", false, "bbbb", true), List.of()), NOW);
 
         assertThat(next.getTriggerId()).isEqualTo("ti_new");
+        assertThat(next.getProject()).isEqualTo("0123456789ab");
         assertThat(next.getConnectedAccountId()).isEqualTo("ca_2");
         assertThat(next.getToolkit()).isEqualTo("github");
         assertThat(next.getToolkitVersion()).isEqualTo("20250909_00");
         assertThat(next.getState()).isEqualTo(TriggerState.Disabled);
         assertThat(next.getDesiredHash()).isEqualTo("bbbb");
-        assertThat(next.getPendingDeletion()).isNull();
         assertThat(next.getLastSyncedTime()).isEqualTo(NOW.toString());
     }
 
@@ -67,18 +66,19 @@ class StatusBuilderTest {
     void aConfirmationWithoutWritesKeepsLastSyncedTime() {
         Trigger t = synced(1);
 
-        TriggerStatus next = StatusBuilder.next(t, Outcome.synced(new Outcome.Applied("ti_old", "ca_1", "github",
-            "20250909_00", true, "aaaa", false), List.of()), NOW);
+        TriggerStatus next = StatusBuilder.next(t, Outcome.synced(new Outcome.Applied("ti_old", "0123456789ab", "ca_1",
+            "github", "20250909_00", true, "aaaa", false), List.of()), NOW);
 
         assertThat(next.getLastSyncedTime()).isEqualTo("2026-01-01T00:00:00Z");
     }
 
     @Test
-    void theJournalEntryNamesTheNewIdAndTheReplacedOnes() {
-        TriggerStatus next = StatusBuilder.replacing(synced(1), "ti_new", List.of("ti_old"));
+    void aConflictOverTheRecordedInstanceLetsItGo() {
+        TriggerStatus next = StatusBuilder.next(synced(1), Outcome.of(TriggerProblem.conflict("kept by another", true)),
+            NOW);
 
-        assertThat(next.getTriggerId()).isEqualTo("ti_new");
-        assertThat(next.getPendingDeletion()).containsExactly("ti_old");
-        assertThat(TriggerConditions.readyReasonIs(next, ReadyReason.Synced)).isTrue();
+        assertThat(next.getTriggerId()).isNull();
+        assertThat(next.getProject()).isNull();
+        assertThat(TriggerConditions.readyReasonIs(next, ReadyReason.Conflict)).isTrue();
     }
 }

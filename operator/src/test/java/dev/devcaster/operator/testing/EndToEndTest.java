@@ -5,6 +5,11 @@ import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.emulator.model.ConnectedAccount;
 import dev.devcaster.emulator.model.TriggerInstance;
 import dev.devcaster.emulator.store.Project;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devcaster.operator.client.DevcasterClient;
+import dev.devcaster.operator.client.DevcasterClientConfig;
+import dev.devcaster.operator.client.DevcasterCredentials;
+import dev.devcaster.operator.client.UpsertTriggerRequest;
 import dev.devcaster.operator.cluster.KubernetesClusterExtension;
 import dev.devcaster.operator.cluster.TestNamespace;
 import dev.devcaster.operator.trigger.Trigger;
@@ -15,6 +20,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,6 +36,7 @@ import static dev.devcaster.operator.trigger.TriggerFixtures.trigger;
 public abstract class EndToEndTest {
 
     public static final String UPSERT = "POST /api/v3/trigger_instances/{slug}/upsert";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     protected KubernetesClient client;
     protected DevcasterEmulator emulator;
@@ -73,6 +80,16 @@ public abstract class EndToEndTest {
     /** The remote trigger instances of this test's project. */
     protected List<TriggerInstance> remote() {
         return project.triggers();
+    }
+
+    /**
+     * Creates a remote trigger the way an SDK user would (a real upsert over HTTP), outside the
+     * operator; returns its id.
+     */
+    protected String sdkCreate(String connectedAccountId, String slug, Map<String, Object> config) {
+        var sdk = new DevcasterClient(DevcasterClientConfig.defaults().withRateLimit(0, Duration.ZERO));
+        return sdk.triggerInstances().upsert(new DevcasterCredentials(emulator.baseUrl(), apiKey()), slug,
+            new UpsertTriggerRequest(connectedAccountId, JSON.valueToTree(config), null, null)).triggerId();
     }
 
     /** The Events of one Trigger. */

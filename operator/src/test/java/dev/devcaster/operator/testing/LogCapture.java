@@ -1,4 +1,4 @@
-package dev.devcaster.operator.client;
+package dev.devcaster.operator.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,29 +13,45 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Collects everything a logger and its children write, at DEBUG, rendered with stack traces. */
-final class LogCapture extends AbstractAppender implements AutoCloseable {
+/** Collects what loggers write, rendered with stack traces, as a person reading the log would see it. */
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
     private final String loggerName;
     private final LoggerConfig previous;
 
-    LogCapture(String loggerName) {
+    private LogCapture(String loggerName, Level level) {
         super("capture-" + loggerName, null, null, true, Property.EMPTY_ARRAY);
         this.loggerName = loggerName;
         Configuration config = context.getConfiguration();
-        this.previous = config.getLoggers().get(loggerName);
-        LoggerConfig capturing = new LoggerConfig(loggerName, Level.DEBUG, true);
-        capturing.addAppender(this, Level.DEBUG, null);
         start();
-        config.addLogger(loggerName, capturing);
+        if (loggerName.isEmpty()) {
+            this.previous = null;
+            config.getRootLogger().addAppender(this, level, null);
+        } else {
+            this.previous = config.getLoggers().get(loggerName);
+            LoggerConfig capturing = new LoggerConfig(loggerName, level, true);
+            capturing.addAppender(this, level, null);
+            config.addLogger(loggerName, capturing);
+        }
         context.updateLoggers();
+    }
+
+    /** Everything a logger and its children write, at DEBUG. */
+    public static LogCapture of(String loggerName) {
+        return new LogCapture(loggerName, Level.DEBUG);
+    }
+
+    /** Every line the process logs at the levels its configuration lets through. */
+    public static LogCapture all() {
+        return new LogCapture("", Level.ALL);
     }
 
     @Override
     public void append(LogEvent event) {
-        StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getMessage().getFormattedMessage());
+        StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " "
+            + event.getMessage().getFormattedMessage());
         if (event.getThrown() != null) {
             StringWriter trace = new StringWriter();
             event.getThrown().printStackTrace(new PrintWriter(trace));
@@ -44,16 +60,20 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         lines.add(line.toString());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
     @Override
     public void close() {
         Configuration config = context.getConfiguration();
-        config.removeLogger(loggerName);
-        if (previous != null) {
-            config.addLogger(loggerName, previous);
+        if (loggerName.isEmpty()) {
+            config.getRootLogger().removeAppender(getName());
+        } else {
+            config.removeLogger(loggerName);
+            if (previous != null) {
+                config.addLogger(loggerName, previous);
+            }
         }
         context.updateLoggers();
         stop();

@@ -60,6 +60,8 @@ public final class RunningOperator implements AutoCloseable {
             this.client = client;
             set(Settings.BASE_URL, devcasterUrl.toString());
             set(Settings.WATCH_NAMESPACES, namespace);
+            set(Settings.DEFAULT_API_KEY_NAMESPACES, namespace);
+            set(Settings.OPERATOR_NAMESPACE, namespace);
             set(Settings.RESYNC_PERIOD, "2s");
             set(Settings.RECHECK_PERIOD, "1s");
             set(Settings.RATE_LIMIT, "0");
