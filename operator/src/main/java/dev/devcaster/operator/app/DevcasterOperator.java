@@ -10,7 +10,10 @@ import dev.devcaster.operator.http.HealthServer;
 import dev.devcaster.operator.kubernetes.KubernetesGateway;
 import dev.devcaster.operator.kubernetes.Leadership;
 import dev.devcaster.operator.ownership.TriggerOwnership;
+import dev.devcaster.operator.kubernetes.Requeue;
+import dev.devcaster.operator.reconcile.DriftSweep;
 import dev.devcaster.operator.reconcile.ReconcilePolicy;
+import dev.devcaster.operator.reconcile.TriggerAddFilter;
 import dev.devcaster.operator.reconcile.TransientBackoff;
 import dev.devcaster.operator.reconcile.TriggerReconciler;
 import dev.devcaster.operator.reconcile.TriggerSteps;
@@ -58,6 +61,7 @@ public final class DevcasterOperator implements AutoCloseable {
     private final KubernetesGateway kubernetes;
     private final PrometheusMeterRegistry registry;
     private final Operator operator;
+    private final DriftSweep sweep;
     private HealthServer health;
     private volatile boolean stopping;
 
@@ -95,10 +99,12 @@ public final class DevcasterOperator implements AutoCloseable {
         });
         TransientBackoff backoff = new TransientBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
         TriggerSteps steps = steps(config, seams);
-        operator.register(new TriggerReconciler(steps, new ReconcilePolicy(config.resyncPeriod(),
-            config.recheckPeriod(), backoff, config.defaultDeletionPolicy())), c -> {
+        TriggerReconciler reconciler = new TriggerReconciler(steps, new ReconcilePolicy(config.resyncPeriod(),
+            config.recheckPeriod(), backoff, config.defaultDeletionPolicy()));
+        this.sweep = reconciler.sweep();
+        operator.register(reconciler, c -> {
                 c.withRetry(backoff)
-                    .withReconciliationMaxInterval(config.resyncPeriod().multipliedBy(2))
+                    .withOnAddFilter(new TriggerAddFilter())
                     .withOnUpdateFilter(new TriggerUpdateFilter(steps.ownership()));
                 if (!config.watchNamespaces().isEmpty()) {
                     c.settingNamespaces(config.watchNamespaces());
@@ -121,13 +127,14 @@ public final class DevcasterOperator implements AutoCloseable {
         // Account look-ups are shared by Triggers of one key for a short while: a stale answer only
         // delays a move or a Ready.
         Duration accountMaxAge = min(config.recheckPeriod().dividedBy(2), Duration.ofSeconds(30));
+        Requeue requeue = new Requeue();
         return new TriggerSteps(credentials,
             new KeyVault(kubernetes, config.operatorNamespace(), config.keyVaultSecret(), config.baseUrl()), types,
-            new AccountResolver(devcaster.connectedAccounts(), accountMaxAge), new TriggerOwnership(),
+            new AccountResolver(devcaster.connectedAccounts(), accountMaxAge), new TriggerOwnership(requeue),
             new RemoteTriggerSync(devcaster.triggerInstances(), leadership, seams.afterUpsert()),
-            new RemoteInventory(devcaster.triggerInstances(), devcaster.connectedAccounts(),
-                config.resyncPeriod().dividedBy(2)),
-            new TriggerReport(kubernetes, Clock.systemUTC()), new ReasonGauge(registry), kubernetes);
+            new RemoteInventory(devcaster.triggerInstances(), devcaster.connectedAccounts(), Duration.ofSeconds(1)),
+            new TriggerReport(kubernetes, Clock.systemUTC()), new ReasonGauge(registry), kubernetes, requeue, leadership,
+            registry);
     }
 
     /** Starts reconciling (or waiting for the Lease) and serves /healthz, /readyz and /metrics. */
@@ -140,6 +147,7 @@ public final class DevcasterOperator implements AutoCloseable {
             }
         }
         operator.start();
+        sweep.start();
     }
 
     /**
@@ -164,6 +172,7 @@ public final class DevcasterOperator implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        sweep.close();
         operator.stop();
         if (config.leaderElection()) {
             kubernetes.releaseLease(config.leaderElectionNamespace(), config.leaderElectionLeaseName(),

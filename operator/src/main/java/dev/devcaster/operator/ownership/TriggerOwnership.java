@@ -1,5 +1,6 @@
 package dev.devcaster.operator.ownership;
 
+import dev.devcaster.operator.kubernetes.Requeue;
 import dev.devcaster.operator.remote.OwnershipGuard;
 import dev.devcaster.operator.remote.RemoteIdentity;
 import dev.devcaster.operator.status.ReadyReason;
@@ -8,9 +9,7 @@ import dev.devcaster.operator.status.TriggerProblem;
 import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerAnnotations;
 import dev.devcaster.operator.trigger.TriggerStatus;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
-import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 
 import java.util.Comparator;
 import java.util.List;
@@ -36,20 +35,18 @@ public final class TriggerOwnership {
         .thenComparing(t -> t.getMetadata().getNamespace() + "/" + t.getMetadata().getName());
 
     private final Set<String> inPlaceProjects = ConcurrentHashMap.newKeySet();
-    private final Set<ResourceID> mustLookAgain = ConcurrentHashMap.newKeySet();
-    private final SimpleInboundEventSource<Trigger> lookAgain = new SimpleInboundEventSource<>("ownership");
+    private final Requeue requeue;
     private volatile IndexerResourceCache<Trigger> cache;
+
+    public TriggerOwnership(Requeue requeue) {
+        this.requeue = requeue;
+    }
 
     /** Indexes the informer cache; call before the controller starts. */
     public void attach(IndexerResourceCache<Trigger> triggers) {
         triggers.addIndexer(RECORDED, t -> t.recordedTriggerId().map(List::of).orElse(List.of()));
         triggers.addIndexer(IDENTITY, t -> identity(t).map(i -> List.of(i.account())).orElse(List.of()));
         this.cache = triggers;
-    }
-
-    /** The event source through which Triggers are asked to look again; register it with the controller. */
-    public SimpleInboundEventSource<Trigger> eventSource() {
-        return lookAgain;
     }
 
     /**
@@ -60,14 +57,9 @@ public final class TriggerOwnership {
         updated.recordedTriggerId().ifPresent(id -> {
             List<Trigger> recorders = recordersOf(id);
             if (recorders.size() > 1) {
-                recorders.forEach(t -> askToLookAgain(ResourceID.fromResource(t)));
+                recorders.forEach(requeue::now);
             }
         });
-    }
-
-    /** Whether another Trigger may have changed this one's instance: then its snapshot is not to be trusted. */
-    public boolean mustLookAgain(Trigger trigger) {
-        return mustLookAgain.remove(ResourceID.fromResource(trigger));
     }
 
     /** The other Trigger that keeps this remote id, if one does. */
@@ -105,7 +97,7 @@ public final class TriggerOwnership {
                         learnedInPlaceUpdates(identity.project());
                     }
                     // The upsert may have rewritten the owner's instance: it must look now, not at its next resync.
-                    askToLookAgain(ResourceID.fromResource(o));
+                    requeue.now(o);
                     throw conflict(trigger, o, "remote trigger " + triggerId, false);
                 });
             }
@@ -146,11 +138,6 @@ public final class TriggerOwnership {
 
     private List<Trigger> recordersOf(String triggerId) {
         return cache == null ? List.of() : cache.byIndex(RECORDED, triggerId);
-    }
-
-    private void askToLookAgain(ResourceID trigger) {
-        mustLookAgain.add(trigger);
-        lookAgain.propagateEvent(trigger);
     }
 
     private static Optional<RemoteIdentity> identity(Trigger trigger) {

@@ -1,10 +1,12 @@
 package dev.devcaster.operator.reconcile;
 
 import dev.devcaster.operator.kubernetes.KubernetesGateway;
+import dev.devcaster.operator.kubernetes.Requeue;
 import dev.devcaster.operator.kubernetes.LostLeadershipException;
 import dev.devcaster.operator.kubernetes.StaleResourceException;
 import dev.devcaster.operator.ownership.TriggerOwnership;
 import dev.devcaster.operator.status.Outcome;
+import dev.devcaster.operator.status.ReadyReason;
 import dev.devcaster.operator.status.ReasonGauge;
 import dev.devcaster.operator.status.TriggerReport;
 import dev.devcaster.operator.trigger.Trigger;
@@ -24,8 +26,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Java Operator SDK adapter, and nothing else: confirm an in-sync Trigger cheaply, or run the
- * sync and report its outcome; for a Trigger being deleted, run the cleanup and release it. The
+ * The Java Operator SDK adapter, and nothing else: run the sync and report its outcome; for a
+ * Trigger being deleted, run the cleanup and release it. In-sync Triggers are not reconciled
+ * periodically: the {@link DriftSweep} confirms them in bulk and asks for those that drifted. The
  * reconciler sees every event and handles its finalizer itself, so the finalizer goes on in the
  * same write as the create intent, right before a remote create, and a Trigger that never reached
  * Devcaster is deleted at once. What a reconcile does is in {@link TriggerSync} and
@@ -41,7 +44,6 @@ public class TriggerReconciler implements Reconciler<Trigger> {
     /** After a write lost to a newer version: the newer version's own event usually comes first. */
     private static final Duration STALE_RETRY = Duration.ofSeconds(1);
 
-    private final InSyncCheck inSync;
     private final TriggerSync sync;
     private final TriggerDeletion deletion;
     private final CreateMarker marker;
@@ -49,15 +51,17 @@ public class TriggerReconciler implements Reconciler<Trigger> {
     private final KubernetesGateway kubernetes;
     private final TriggerOwnership ownership;
     private final ReasonGauge gauge;
-    private final Duration resyncPeriod;
+    private final Requeue requeue;
+    private final DriftSweep sweep;
     private final Duration recheckPeriod;
     private volatile boolean publishingWrites;
 
     public TriggerReconciler(TriggerSteps steps, ReconcilePolicy policy) {
         Failures failures = new Failures(policy.transientBackoff(), policy.recheckPeriod());
         this.marker = new CreateMarker(steps.vault(), steps.kubernetes());
-        this.inSync = new InSyncCheck(steps.credentials(), steps.types(), steps.accounts(), steps.inventory(),
-            steps.ownership());
+        this.requeue = steps.requeue();
+        this.sweep = new DriftSweep(new InSyncCheck(steps.types(), steps.accounts(), steps.ownership()),
+            steps.credentials(), steps.inventory(), requeue, steps.leadership(), policy.resyncPeriod(), steps.registry());
         this.sync = new TriggerSync(steps.credentials(), steps.types(), steps.accounts(),
             new ProjectSwitch(steps.vault(), steps.remote()), steps.ownership(), steps.remote(), marker, failures);
         this.deletion = new TriggerDeletion(steps.credentials(), steps.vault(), steps.ownership(), steps.remote(),
@@ -66,15 +70,20 @@ public class TriggerReconciler implements Reconciler<Trigger> {
         this.kubernetes = steps.kubernetes();
         this.ownership = steps.ownership();
         this.gauge = steps.gauge();
-        this.resyncPeriod = policy.resyncPeriod();
         this.recheckPeriod = policy.recheckPeriod();
+    }
+
+    /** The drift sweep: started with the operator, stopped with it. */
+    public DriftSweep sweep() {
+        return sweep;
     }
 
     @Override
     public List<EventSource<?, Trigger>> prepareEventSources(EventSourceContext<Trigger> context) {
         ownership.attach(context.getPrimaryCache());
         gauge.attach(() -> context.getPrimaryCache().list());
-        return List.of(ownership.eventSource());
+        sweep.attach(() -> context.getPrimaryCache().list());
+        return List.of(requeue.eventSource());
     }
 
     @Override
@@ -93,18 +102,11 @@ public class TriggerReconciler implements Reconciler<Trigger> {
             if (trigger.isMarkedForDeletion()) {
                 return cleanup(trigger);
             }
-            if (inSync.confirms(trigger)) {
-                LOG.debug("{}/{} in sync, nothing to do", trigger.getMetadata().getNamespace(),
-                    trigger.getMetadata().getName());
-                return UpdateControl.<Trigger>noUpdate().rescheduleAfter(Jitter.around(resyncPeriod));
-            }
             Outcome outcome = sync.run(trigger);
             report.report(trigger, outcome);
-            return switch (outcome.reason()) {
-                case Paused -> UpdateControl.noUpdate();
-                case Synced -> UpdateControl.<Trigger>noUpdate().rescheduleAfter(Jitter.around(resyncPeriod));
-                default -> UpdateControl.<Trigger>noUpdate().rescheduleAfter(outcome.retryAfter().orElse(recheckPeriod));
-            };
+            // A Synced Trigger is looked at again by the drift sweep, with all others of its project.
+            return outcome.reason().outlook() == ReadyReason.Outlook.DONE ? UpdateControl.noUpdate()
+                : UpdateControl.<Trigger>noUpdate().rescheduleAfter(outcome.retryAfter().orElse(recheckPeriod));
         } catch (StaleResourceException e) {
             LOG.debug("{}/{}: {}", trigger.getMetadata().getNamespace(), trigger.getMetadata().getName(), e.getMessage());
             return UpdateControl.<Trigger>noUpdate().rescheduleAfter(STALE_RETRY);

@@ -1,5 +1,6 @@
 package dev.devcaster.operator.ownership;
 
+import dev.devcaster.operator.kubernetes.Requeue;
 import dev.devcaster.operator.remote.OwnershipGuard;
 import dev.devcaster.operator.remote.RemoteIdentity;
 import dev.devcaster.operator.status.ReadyReason;
@@ -18,6 +19,9 @@ import static dev.devcaster.operator.trigger.TriggerFixtures.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 class TriggerOwnershipTest {
 
@@ -26,7 +30,8 @@ class TriggerOwnershipTest {
     private static final String WEB = "00000000000000bb";
 
     private final InMemoryTriggerCache cache = new InMemoryTriggerCache();
-    private final TriggerOwnership ownership = new TriggerOwnership();
+    private final Requeue requeue = mock(Requeue.class);
+    private final TriggerOwnership ownership = new TriggerOwnership(requeue);
     private final OwnershipGuard guard = ownership.guard();
 
     TriggerOwnershipTest() {
@@ -124,8 +129,7 @@ class TriggerOwnershipTest {
         assertThatThrownBy(() -> guard.requireOwnerAfterUpsert(other, "ti_1", identity("ca_1", WEB)))
             .isInstanceOf(TriggerProblem.class);
 
-        assertThat(ownership.mustLookAgain(holder)).as("its instance may have been rewritten").isTrue();
-        assertThat(ownership.mustLookAgain(holder)).as("asked once").isFalse();
+        verify(requeue).now(holder); // its instance may have been rewritten: it looks now, not at its next sweep
         assertThatThrownBy(() -> guard.requireNoTwin(other, identity("ca_1", WEB)))
             .as("the server was seen updating in place: same slug and account are twins now")
             .isInstanceOf(TriggerProblem.class);
@@ -139,5 +143,19 @@ class TriggerOwnershipTest {
         assertThatThrownBy(() -> guard.requireOwner(tenantB, "ti_1"))
             .isInstanceOfSatisfying(TriggerProblem.class, p -> assertThat(p.getMessage())
                 .contains("a Trigger in another namespace").doesNotContain("team-a").doesNotContain("secret-project"));
+    }
+
+    @Test
+    void twoTriggersRecordingOneInstanceAreBothAskedToLookAgain() {
+        Trigger first = cached("team-a", "first", 1, identity("ca_1", API), "ti_1");
+        Trigger alone = cached("team-a", "alone", 2, identity("ca_2", API), "ti_2");
+
+        ownership.recorded(alone);
+        verify(requeue, never()).now(alone);
+
+        Trigger second = cached("team-a", "second", 3, identity("ca_1", API), "ti_1");
+        ownership.recorded(second);
+        verify(requeue).now(first);
+        verify(requeue).now(second);
     }
 }
