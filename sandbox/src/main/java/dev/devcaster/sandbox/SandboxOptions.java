@@ -1,5 +1,7 @@
 package dev.devcaster.sandbox;
 
+import dev.devcaster.sandbox.output.SandboxException;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.devcaster.sandbox;
 
 import dev.devcaster.operator.trigger.Trigger;
+import dev.devcaster.sandbox.devcaster.DemoSeed;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -109,7 +110,7 @@ class SandboxIT {
         run = Run.start(local, List.of(), "--emulator-port", Integer.toString(emulatorPort), "--http-port", "0");
         run.awaitLine("Changes to the Triggers show below.", SETTLE);
         Run real = Run.start(STATE.resolveSibling("sandbox-it-real"),
-            List.of("KUBECONFIG=" + local.resolve("kubeconfig"), "DEVCASTER_API_KEY=" + Sandbox.DEMO_API_KEY,
+            List.of("KUBECONFIG=" + local.resolve("kubeconfig"), "DEVCASTER_API_KEY=" + DemoSeed.API_KEY,
                 "DEVCASTER_BASE_URL=http://127.0.0.1:" + emulatorPort),
             "--once", "--namespace", "sandbox-real", "--http-port", "0",
             "--manifests", ROOT.resolve("examples/triggers").toString(), "--manifests", ROOT.resolve("examples/invalid").toString());

@@ -1,5 +1,6 @@
 package dev.devcaster.sandbox;
 
+import dev.devcaster.sandbox.output.SandboxException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

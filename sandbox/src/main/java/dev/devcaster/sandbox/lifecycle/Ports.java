@@ -1,4 +1,6 @@
-package dev.devcaster.sandbox;
+package dev.devcaster.sandbox.lifecycle;
+
+import dev.devcaster.sandbox.output.SandboxException;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -6,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Checks a port before anything starts, so "port taken" names the port and the flag to change it. */
-final class Ports {
+public final class Ports {
 
     private Ports() {
     }
@@ -14,7 +16,7 @@ final class Ports {
     /**
      * @param loopbackOnly the service binds 127.0.0.1 only (the emulator); else all interfaces
      */
-    static void requireFree(int port, boolean loopbackOnly, String what, String flag) {
+    public static void requireFree(int port, boolean loopbackOnly, String what, String flag) {
         if (port == 0) {
             return;
         }
@@ -26,7 +28,7 @@ final class Ports {
         }
     }
 
-    static SandboxException taken(int port, String what, String flag) {
+    public static SandboxException taken(int port, String what, String flag) {
         return new SandboxException("port " + port + " for " + what + " is already in use",
             "pass " + flag + " <another port> (e.g. " + flag + " " + (port + 100) + "), or stop what listens there"
                 + " (ss -ltnp 'sport = :" + port + "' shows it); an earlier sandbox? see its terminal or the pid in"

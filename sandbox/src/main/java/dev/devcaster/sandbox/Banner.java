@@ -1,0 +1,50 @@
+package dev.devcaster.sandbox;
+
+import dev.devcaster.sandbox.lifecycle.Component;
+import dev.devcaster.sandbox.output.Console;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/** The first lines: what the sandbox is about to run, and where its log goes. */
+final class Banner implements Component {
+
+    private final SandboxOptions options;
+    private final Path repoRoot;
+    private final Console console;
+
+    Banner(SandboxOptions options, Path repoRoot, Console console) {
+        this.options = options;
+        this.repoRoot = repoRoot;
+        this.console = console;
+    }
+
+    @Override
+    public String name() {
+        return null;
+    }
+
+    @Override
+    public void start() {
+        String cluster = options.localCluster()
+            ? "local kube-apiserver " + options.k8sVersion() + " + etcd"
+            : "the cluster of " + options.kubeconfig().get() + " (from " + options.kubeconfigSource()
+                + ("KUBECONFIG".equals(options.kubeconfigSource()) ? "; --local-cluster for a local one" : "") + ")";
+        String devcaster = options.useEmulator() ? "Devcaster emulator with demo data"
+            : "the real Devcaster service at " + options.baseUrl() + " (API key from " + options.apiKeySource()
+                + ("DEVCASTER_API_KEY".equals(options.apiKeySource()) ? "; --emulator for the emulator" : "") + ")";
+        console.println("devcaster sandbox: " + cluster + " + " + devcaster + " + the operator + "
+            + options.manifestsOrDefault(repoRoot).stream().map(this::shown).collect(Collectors.joining(", ")));
+        console.println("log of everything it runs: " + options.logFile());
+    }
+
+    @Override
+    public void stop() {
+        // printed lines stay
+    }
+
+    private String shown(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(repoRoot) ? repoRoot.relativize(absolute).toString() : path.toString();
+    }
+}
