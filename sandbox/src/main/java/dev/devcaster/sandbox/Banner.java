@@ -26,13 +26,12 @@ final class Banner implements Component {
 
     @Override
     public void start() {
-        String cluster = options.localCluster()
-            ? "local kube-apiserver " + options.k8sVersion() + " + etcd"
-            : "the cluster of " + options.kubeconfig().get() + " (from " + options.kubeconfigSource()
-                + ("KUBECONFIG".equals(options.kubeconfigSource()) ? "; --local-cluster for a local one" : "") + ")";
+        String cluster = options.localCluster() ? "local kube-apiserver " + options.k8sVersion() + " + etcd"
+            : options.kubeconfig().map(p -> "the cluster of " + p + " (--kubeconfig)")
+                .orElse("the cluster of your current kubectl context (--use-current-context)");
         String devcaster = options.useEmulator() ? "Devcaster emulator with demo data"
-            : "the real Devcaster service at " + options.baseUrl() + " (API key from " + options.apiKeySource()
-                + ("DEVCASTER_API_KEY".equals(options.apiKeySource()) ? "; --emulator for the emulator" : "") + ")";
+            : "the real Devcaster service at " + options.baseUrl() + " (--real-devcaster; API key from $"
+                + SandboxOptions.API_KEY_VARIABLE + ")";
         console.println("devcaster sandbox: " + cluster + " + " + devcaster + " + the operator + "
             + options.manifestsOrDefault(repoRoot).stream().map(this::shown).collect(Collectors.joining(", ")));
         console.println("log of everything it runs: " + options.logFile());

@@ -48,7 +48,7 @@ final class Sandbox {
         Cluster cluster = options.localCluster()
             ? new LocalCluster(options.k8sBinaries(), options.cacheRoot(), options.k8sVersion(), options.namespace(),
                 options.kubeconfigFile(), pidFile, signal, console, options.logFile())
-            : new ExistingCluster(options.kubeconfig().get(), console);
+            : new ExistingCluster(options.kubeconfig(), console);
         Devcaster devcaster = options.useEmulator() ? new LocalEmulator(options.emulatorPort(), console)
             : new RealDevcaster(options.baseUrl(), options.apiKey().get(), console);
         boolean leavesNothingBehind = options.localCluster() && options.useEmulator();

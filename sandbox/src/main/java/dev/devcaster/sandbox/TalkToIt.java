@@ -37,8 +37,7 @@ final class TalkToIt implements Component {
     @Override
     public void start() {
         Path kubectlBinary = options.k8sBinaries().resolve("kubectl");
-        String kubectl = (Files.isExecutable(kubectlBinary) ? kubectlBinary.toString() : "kubectl") + " --kubeconfig "
-            + cluster.kubeconfig();
+        String kubectl = (Files.isExecutable(kubectlBinary) ? kubectlBinary.toString() : "kubectl") + cluster.kubectlFlags();
         String ns = " -n " + options.namespace();
         boolean emulated = devcaster.emulated();
         URI url = devcaster.baseUrl();

@@ -5,8 +5,13 @@ import dev.devcaster.sandbox.devcaster.DemoSeed;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,10 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Starts the sandbox the way the README says ({@code hack/sandbox.sh} from the repository root),
- * waits for the settled table, talks to the cluster through the kubeconfig it printed, stops it
- * with SIGTERM and checks that nothing it started is left; then starts it again ({@code --once}).
+ * Runs the sandbox the way the README says ({@code hack/sandbox.sh} from the repository root) on
+ * a machine like a platform engineer's: {@code KUBECONFIG} and {@code DEVCASTER_API_KEY} exported,
+ * pointing at a cluster and a service that must not be touched. One interactive sandbox serves the
+ * tests in order (settled table, real targets by flag, stop); then {@code --once} starts it again.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SandboxIT {
 
     private static final Path ROOT = Path.of(System.getProperty("sandbox.repo.root", "..")).toAbsolutePath().normalize();
@@ -44,97 +52,133 @@ class SandboxIT {
         row("gmail-inbox +GMAIL_NEW_GMAIL_MESSAGE +alice +ti_\\w+ +Enabled +True +Synced"),
         row("slack-messages +SLACK_RECEIVE_MESSAGE +- +ti_\\w+ +Enabled +True +Synced"));
 
-    private Run run;
+    /** What a platform engineer has exported: a cluster and a Devcaster key the sandbox must leave alone. */
+    private List<String> engineersEnvironment;
+    private Run sandbox;
 
-    @AfterEach
-    void stopLeftover() {
-        if (run != null && run.process.isAlive()) {
-            run.process.descendants().forEach(ProcessHandle::destroyForcibly);
-            run.process.destroyForcibly();
+    @BeforeAll
+    void startTheSandboxWithKubeconfigAndApiKeyExported() throws Exception {
+        Path bogusKubeconfig = Files.createDirectories(STATE.resolveSibling("sandbox-it-env")).resolve("kubeconfig");
+        Files.writeString(bogusKubeconfig, """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: prod, cluster: {server: "https://192.0.2.1:6443"}}]
+            users: [{name: prod, user: {token: bogus}}]
+            contexts: [{name: prod, context: {cluster: prod, user: prod}}]
+            current-context: prod
+            """);
+        engineersEnvironment = List.of("KUBECONFIG=" + bogusKubeconfig, "DEVCASTER_API_KEY=dk_bogus",
+            "DEVCASTER_BASE_URL=http://127.0.0.1:9");
+        sandbox = Run.start(STATE, engineersEnvironment,
+            "--emulator-port", Integer.toString(freePort()), "--http-port", Integer.toString(freePort()));
+        sandbox.awaitLine("Changes to the Triggers show below.", SETTLE);
+    }
+
+    @AfterAll
+    void stopLeftovers() {
+        if (sandbox != null && sandbox.process.isAlive()) {
+            sandbox.process.descendants().forEach(ProcessHandle::destroyForcibly);
+            sandbox.process.destroyForcibly();
         }
     }
 
     @Test
-    void startsSettlesStopsAndStartsAgain() throws Exception {
-        // First start: interactive, stopped with SIGTERM as Ctrl-C would.
-        run = Run.start("--emulator-port", Integer.toString(freePort()), "--http-port", Integer.toString(freePort()));
-        run.awaitLine("Changes to the Triggers show below.", SETTLE);
-        String output = run.output();
+    @Order(1)
+    void settlesTheExamplesOnTheLocalClusterAndTheEmulatorDespiteTheExportedKubeconfigAndApiKey() throws Exception {
+        String output = sandbox.output();
         SETTLED_ROWS.forEach(p -> assertThat(p.matcher(output).find()).as("row %s in:\n%s", p, output).isTrue());
         assertThat(output)
+            .contains("starting kube-apiserver")
+            .contains("Devcaster emulator on http://127.0.0.1:")
+            .doesNotContain("192.0.2.1").doesNotContain("127.0.0.1:9/").doesNotContain("using the cluster of")
             .contains("broken-config (InvalidConfig) failed as intended")
             .contains("triggerConfig.repo: required")
             .contains("on connected account ca_bob_github_new")
             .contains("--kubeconfig " + STATE.resolve("kubeconfig") + " get triggers -n devcaster-sandbox")
-            .contains("x-api-key: dk_sandbox");
+            .contains("x-api-key: " + DemoSeed.API_KEY);
 
-        try (KubernetesClient client = new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(Files.readString(STATE.resolve("kubeconfig")))).build()) {
+        try (KubernetesClient client = localClient()) {
             List<Trigger> triggers = client.resources(Trigger.class).inNamespace("devcaster-sandbox").list().getItems();
             assertThat(triggers).extracting(t -> t.getMetadata().getName())
                 .containsExactlyInAnyOrder("broken-config", "github-commits", "github-stars", "gmail-inbox", "slack-messages");
             assertThat(triggers).allSatisfy(t -> assertThat(t.getStatus().getConditions())
                 .anySatisfy(c -> assertThat(c.getType()).isEqualTo("Ready")));
         }
-
-        List<ProcessHandle> tree = run.process.descendants().toList();
-        assertThat(commands(tree)).as("kube-apiserver and etcd run under the sandbox")
+        assertThat(commands(sandbox.process.descendants().toList())).as("kube-apiserver and etcd run under the sandbox")
             .anyMatch(c -> c.endsWith("/kube-apiserver")).anyMatch(c -> c.endsWith("/etcd"));
-        // SIGTERM, as Ctrl-C or a service manager would stop it. (Process.destroy() would also close
-        // our end of its stdout and lose its last lines; the handle only sends the signal.)
-        run.process.toHandle().destroy();
-        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-            assertThat(tree.stream().filter(ProcessHandle::isAlive).toList()).as("left running").isEmpty());
-        run.awaitLine("nothing left running", Duration.ofSeconds(10));
-        assertThat(STATE.resolve("sandbox.pid")).doesNotExist();
-
-        // Second start: no stale state in the way; --once exits 0 once the Triggers settled as expected.
-        run = Run.start("--once", "--emulator-port", Integer.toString(freePort()), "--http-port", "0");
-        assertThat(run.process.waitFor(SETTLE.toSeconds(), TimeUnit.SECONDS)).as("--once exits").isTrue();
-        String second = run.output();
-        assertThat(run.process.exitValue()).as("exit code; output:\n%s", second).isZero();
-        SETTLED_ROWS.forEach(p -> assertThat(p.matcher(second).find()).as("row %s in:\n%s", p, second).isTrue());
-        assertThat(second).contains("nothing left running");
     }
 
     /**
-     * With KUBECONFIG and DEVCASTER_API_KEY set it starts neither kube-apiserver nor the emulator. A
-     * first sandbox stands in for the real cluster and service; the second one applies the examples
-     * to its own namespace there and, stopping, deletes what it applied.
+     * A real cluster and a real service only with flags. The running sandbox stands in for both; a
+     * second one applies the examples to its own namespace there, names the context and server
+     * before it connects, and deletes what it applied when it stops.
      */
     @Test
-    void aKubeconfigAndAnApiKeySkipTheLocalParts() throws Exception {
-        Path local = STATE.resolveSibling("sandbox-it-target");
-        int emulatorPort = freePort();
-        run = Run.start(local, List.of(), "--emulator-port", Integer.toString(emulatorPort), "--http-port", "0");
-        run.awaitLine("Changes to the Triggers show below.", SETTLE);
+    @Order(2)
+    void realTargetsOnlyWithFlagsAndNamedBeforeUse() throws Exception {
+        String emulator = sandbox.output().replaceAll("(?s).*Devcaster emulator on (http://127\\.0\\.0\\.1:\\d+).*", "$1");
+        Path kubeconfig = STATE.resolve("kubeconfig");
         Run real = Run.start(STATE.resolveSibling("sandbox-it-real"),
-            List.of("KUBECONFIG=" + local.resolve("kubeconfig"), "DEVCASTER_API_KEY=" + DemoSeed.API_KEY,
-                "DEVCASTER_BASE_URL=http://127.0.0.1:" + emulatorPort),
-            "--once", "--namespace", "sandbox-real", "--http-port", "0",
-            "--manifests", ROOT.resolve("examples/triggers").toString(), "--manifests", ROOT.resolve("examples/invalid").toString());
+            List.of("DEVCASTER_API_KEY=" + DemoSeed.API_KEY, "DEVCASTER_BASE_URL=" + emulator),
+            "--once", "--kubeconfig", kubeconfig.toString(), "--real-devcaster", "--namespace", "sandbox-real",
+            "--http-port", "0", "--manifests", ROOT.resolve("examples/triggers").toString(),
+            "--manifests", ROOT.resolve("examples/invalid").toString());
         try {
             assertThat(real.process.waitFor(SETTLE.toSeconds(), TimeUnit.SECONDS)).as("--once exits").isTrue();
             String output = real.output();
             assertThat(real.process.exitValue()).as("exit code; output:\n%s", output).isZero();
+            String server;
+            try (KubernetesClient client = localClient()) {
+                server = client.getConfiguration().getMasterUrl();
+            }
             assertThat(output)
-                .contains("using the cluster of " + local.resolve("kubeconfig"))
-                .contains("using the real Devcaster service at http://127.0.0.1:" + emulatorPort)
+                .contains("using the cluster of " + kubeconfig + ": context devcaster-sandbox, server " + server)
+                .contains("using the real Devcaster service at " + emulator)
                 .doesNotContain("starting kube-apiserver")
                 .doesNotContain("Devcaster emulator on")
                 .contains("deleting the 5 Triggers it applied");
+            assertThat(output.indexOf("context devcaster-sandbox, server")).as("named before it connects")
+                .isLessThan(output.indexOf("cluster reachable: Kubernetes v"));
             SETTLED_ROWS.forEach(p -> assertThat(p.matcher(output).find()).as("row %s in:\n%s", p, output).isTrue());
         } finally {
             real.process.toHandle().destroyForcibly();
         }
-        try (KubernetesClient client = new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(Files.readString(local.resolve("kubeconfig")))).build()) {
+        try (KubernetesClient client = localClient()) {
             assertThat(client.resources(Trigger.class).inNamespace("sandbox-real").list().getItems())
                 .as("the applied Triggers are deleted on stop").isEmpty();
         }
-        run.process.toHandle().destroy();
-        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void stopsOnSigtermLeavingNothingRunning() throws Exception {
+        List<ProcessHandle> tree = sandbox.process.descendants().toList();
+        // SIGTERM, as a service manager would stop it. (Process.destroy() would also close our end
+        // of its stdout and lose its last lines; the handle only sends the signal.)
+        sandbox.process.toHandle().destroy();
+        assertThat(sandbox.process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(tree.stream().filter(ProcessHandle::isAlive).toList()).as("left running").isEmpty());
+        sandbox.awaitLine("nothing left running", Duration.ofSeconds(10));
+        assertThat(STATE.resolve("sandbox.pid")).doesNotExist();
+    }
+
+    /** No stale state in the way; --once exits 0 once the Triggers settled as expected. */
+    @Test
+    @Order(4)
+    void startsAgainWithOnce() throws Exception {
+        Run again = Run.start(STATE, engineersEnvironment, "--once", "--emulator-port", Integer.toString(freePort()),
+            "--http-port", "0");
+        assertThat(again.process.waitFor(SETTLE.toSeconds(), TimeUnit.SECONDS)).as("--once exits").isTrue();
+        String output = again.output();
+        assertThat(again.process.exitValue()).as("exit code; output:\n%s", output).isZero();
+        SETTLED_ROWS.forEach(p -> assertThat(p.matcher(output).find()).as("row %s in:\n%s", p, output).isTrue());
+        assertThat(output).contains("nothing left running").doesNotContain("192.0.2.1");
+    }
+
+    private static KubernetesClient localClient() throws IOException {
+        return new KubernetesClientBuilder()
+            .withConfig(Config.fromKubeconfig(Files.readString(STATE.resolve("kubeconfig")))).build();
     }
 
     private static Pattern row(String regex) {
@@ -175,17 +219,12 @@ class SandboxIT {
             reader.start();
         }
 
-        static Run start(String... flags) throws IOException {
-            return start(STATE, List.of(), flags);
-        }
-
-        /** @param vars NAME=value pairs set for the sandbox */
+        /** @param vars NAME=value pairs set for the sandbox, on top of an environment without Devcaster or Kubernetes targets */
         static Run start(Path stateDir, List<String> vars, String... flags) throws IOException {
             List<String> command = new ArrayList<>(List.of("bash", "hack/sandbox.sh", "--state-dir", stateDir.toString()));
             command.addAll(List.of(flags));
             ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
             Map<String, String> env = builder.environment();
-            // The local sandbox, whatever the machine running the tests has configured.
             List.of("KUBECONFIG", "DEVCASTER_API_KEY", "DEVCASTER_BASE_URL", "DEVCASTER_SANDBOX_ONCE").forEach(env::remove);
             vars.forEach(v -> env.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1)));
             return new Run(builder.start());

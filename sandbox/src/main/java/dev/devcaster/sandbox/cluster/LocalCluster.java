@@ -71,7 +71,7 @@ public final class LocalCluster implements Cluster {
             if (!Files.isExecutable(binaries.resolve(binary))) {
                 throw new SandboxException(binary + " " + version + " is not built yet (looked in " + binaries + ")",
                     "run hack/sandbox.sh (it builds them once with hack/control-plane.sh, about 4 minutes, needs Go),"
-                        + " or point the sandbox at an existing cluster with --kubeconfig PATH or KUBECONFIG");
+                        + " or point the sandbox at an existing cluster with --kubeconfig PATH or --use-current-context");
             }
         }
     }
@@ -115,8 +115,8 @@ public final class LocalCluster implements Cluster {
     }
 
     @Override
-    public Path kubeconfig() {
-        return kubeconfigFile;
+    public String kubectlFlags() {
+        return " --kubeconfig " + kubeconfigFile;
     }
 
     /** @throws SandboxException naming what still runs after kill -9 */

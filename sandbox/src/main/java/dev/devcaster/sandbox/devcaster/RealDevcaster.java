@@ -24,7 +24,7 @@ public final class RealDevcaster implements Devcaster {
 
     @Override
     public void start() {
-        console.step("using the real Devcaster service at " + baseUrl);
+        console.step("using the real Devcaster service at " + baseUrl + " (API key from $DEVCASTER_API_KEY)");
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class CrdInstall implements Component {
         } catch (KubernetesClientException e) {
             throw new SandboxException("cannot install the CRD " + CRD_NAME + ": " + SandboxException.rootMessage(e),
                 "installing a CRD needs cluster-admin rights on a real cluster; install crds/ with an admin"
-                    + " account first, or run with --local-cluster", e);
+                    + " account first, or leave out --kubeconfig / --use-current-context for a local cluster", e);
         }
         console.step("CRD " + CRD_NAME + " installed ("
             + (Files.exists(file) ? repoRoot.relativize(file.toAbsolutePath().normalize()) : "operator jar") + ")");
