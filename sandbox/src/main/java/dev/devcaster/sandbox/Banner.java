@@ -6,7 +6,7 @@ import dev.devcaster.sandbox.output.Console;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
-/** The first lines: what the sandbox is about to run, and where its log goes. */
+/** The first lines: what the sandbox is about to run, and where its logs go. */
 final class Banner implements Component {
 
     private final SandboxOptions options;
@@ -34,7 +34,8 @@ final class Banner implements Component {
                 + SandboxOptions.API_KEY_VARIABLE + ")";
         console.println("devcaster sandbox: " + cluster + " + " + devcaster + " + the operator + "
             + options.manifestsOrDefault(repoRoot).stream().map(this::shown).collect(Collectors.joining(", ")));
-        console.println("log of everything it runs: " + options.logFile());
+        console.println("logs: " + options.logFile() + " (the sandbox, the operator, the emulator)"
+            + (options.localCluster() ? ", " + options.controlPlaneLogFile() + " (kube-apiserver, etcd)" : ""));
     }
 
     @Override

@@ -47,7 +47,7 @@ final class Sandbox {
         PidFile pidFile = new PidFile(options.stateDir().resolve("sandbox.pid"), options.k8sBinaries(), console);
         Cluster cluster = options.localCluster()
             ? new LocalCluster(options.k8sBinaries(), options.cacheRoot(), options.k8sVersion(), options.namespace(),
-                options.kubeconfigFile(), pidFile, signal, console, options.logFile())
+                options.kubeconfigFile(), options.controlPlaneLogFile(), pidFile, signal, console)
             : new ExistingCluster(options.kubeconfig(), console);
         Devcaster devcaster = options.useEmulator() ? new LocalEmulator(options.emulatorPort(), console)
             : new RealDevcaster(options.baseUrl(), options.apiKey().get(), console);

@@ -195,6 +195,11 @@ record SandboxOptions(int emulatorPort, int httpPort, String namespace, Optional
         return stateDir.resolve("sandbox.log");
     }
 
+    /** kube-apiserver and etcd write here. */
+    Path controlPlaneLogFile() {
+        return stateDir.resolve("control-plane.log");
+    }
+
     Path k8sBinaries() {
         String arch = System.getProperty("os.arch");
         String goArch = switch (arch) {

@@ -57,6 +57,9 @@ final class TalkToIt implements Component {
         }
         lines.add("  operator  log " + options.logFile()
             + (metricsPort == 0 ? "" : ", metrics http://127.0.0.1:" + metricsPort + "/metrics"));
+        if (options.localCluster()) {
+            lines.add("  cluster   log " + options.controlPlaneLogFile() + " (kube-apiserver, etcd)");
+        }
         lines.add("  stop      Ctrl-C (stops the operator" + (emulated ? ", the emulator" : "")
             + (options.localCluster() ? ", kube-apiserver and etcd" : "")
             + (!options.localCluster() || !emulated

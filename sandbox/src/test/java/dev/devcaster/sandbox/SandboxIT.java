@@ -16,12 +16,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,8 +71,12 @@ class SandboxIT {
             """);
         engineersEnvironment = List.of("KUBECONFIG=" + bogusKubeconfig, "DEVCASTER_API_KEY=dk_bogus",
             "DEVCASTER_BASE_URL=http://127.0.0.1:9");
+        int emulatorPort = freePort();
+        int httpPort = freePort();
         sandbox = Run.start(STATE, engineersEnvironment,
-            "--emulator-port", Integer.toString(freePort()), "--http-port", Integer.toString(freePort()));
+            "--emulator-port", Integer.toString(emulatorPort), "--http-port", Integer.toString(httpPort));
+        sandbox.emulatorPort = emulatorPort;
+        sandbox.httpPort = httpPort;
         sandbox.awaitLine("Changes to the Triggers show below.", SETTLE);
     }
 
@@ -108,13 +114,48 @@ class SandboxIT {
             .anyMatch(c -> c.endsWith("/kube-apiserver")).anyMatch(c -> c.endsWith("/etcd"));
     }
 
+    /** etcd serves plain HTTP without authentication: nothing the sandbox runs may be reachable from elsewhere. */
+    @Test
+    @Order(2)
+    void everythingItRunsListensOnLoopbackOnly() throws Exception {
+        Map<String, List<InetSocketAddress>> listening = new LinkedHashMap<>();
+        List<ProcessHandle> all = new ArrayList<>(sandbox.process.descendants().toList());
+        all.add(sandbox.process.toHandle());
+        for (ProcessHandle p : all) {
+            String command = p.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?");
+            listening.computeIfAbsent(command, c -> new ArrayList<>()).addAll(ListeningSockets.of(p.pid()));
+        }
+        assertThat(listening.get("etcd")).as("etcd: client and peer ports").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(listening.get("kube-apiserver")).as("kube-apiserver").isNotEmpty();
+        assertThat(listening.get("java")).as("the sandbox's JVM: emulator and operator metrics ports")
+            .extracting(InetSocketAddress::getPort).contains(sandbox.emulatorPort, sandbox.httpPort);
+        listening.forEach((command, sockets) -> assertThat(sockets).as(command + " listens on")
+            .allSatisfy(a -> assertThat(a.getAddress().isLoopbackAddress()).as(a.toString()).isTrue()));
+    }
+
+    /** kube-apiserver and etcd write to their own log, not into the one of the operator. */
+    @Test
+    @Order(3)
+    void theControlPlaneLogsToItsOwnFile() throws Exception {
+        Path controlPlaneLog = STATE.resolve("control-plane.log");
+        Path sandboxLog = STATE.resolve("sandbox.log");
+        assertThat(sandbox.output())
+            .contains("operator  log " + sandboxLog)
+            .contains("cluster   log " + controlPlaneLog + " (kube-apiserver, etcd)");
+        String controlPlane = Files.readString(controlPlaneLog);
+        assertThat(controlPlane).contains("==== etcd: ").contains("==== kube-apiserver: ")
+            .contains("\"caller\":\"embed/").as("klog lines of kube-apiserver").containsPattern("(?m)^I\\d{4} ");
+        assertThat(Files.readString(sandboxLog)).contains("TriggerReport")
+            .doesNotContain("\"caller\":\"embed/").doesNotContainPattern("(?m)^I\\d{4} ");
+    }
+
     /**
      * A real cluster and a real service only with flags. The running sandbox stands in for both; a
      * second one applies the examples to its own namespace there, names the context and server
      * before it connects, and deletes what it applied when it stops.
      */
     @Test
-    @Order(2)
+    @Order(4)
     void realTargetsOnlyWithFlagsAndNamedBeforeUse() throws Exception {
         String emulator = sandbox.output().replaceAll("(?s).*Devcaster emulator on (http://127\\.0\\.0\\.1:\\d+).*", "$1");
         Path kubeconfig = STATE.resolve("kubeconfig");
@@ -150,7 +191,7 @@ class SandboxIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void stopsOnSigtermLeavingNothingRunning() throws Exception {
         List<ProcessHandle> tree = sandbox.process.descendants().toList();
         // SIGTERM, as a service manager would stop it. (Process.destroy() would also close our end
@@ -165,7 +206,7 @@ class SandboxIT {
 
     /** No stale state in the way; --once exits 0 once the Triggers settled as expected. */
     @Test
-    @Order(4)
+    @Order(6)
     void startsAgainWithOnce() throws Exception {
         Run again = Run.start(STATE, engineersEnvironment, "--once", "--emulator-port", Integer.toString(freePort()),
             "--http-port", "0");
@@ -198,6 +239,8 @@ class SandboxIT {
     /** {@code bash hack/sandbox.sh ...} from the repository root, output captured line by line. */
     private static final class Run {
         final Process process;
+        int emulatorPort;
+        int httpPort;
         private final List<String> lines = new ArrayList<>();
 
         private Run(Process process) {

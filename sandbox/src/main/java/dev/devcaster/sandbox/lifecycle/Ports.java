@@ -3,6 +3,7 @@ package dev.devcaster.sandbox.lifecycle;
 import dev.devcaster.sandbox.output.SandboxException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,7 +15,7 @@ public final class Ports {
     }
 
     /**
-     * @param loopbackOnly the service binds 127.0.0.1 only (the emulator); else all interfaces
+     * @param loopbackOnly the service binds 127.0.0.1 only (everything the sandbox starts); else all interfaces
      */
     public static void requireFree(int port, boolean loopbackOnly, String what, String flag) {
         if (port == 0) {
@@ -25,6 +26,15 @@ public final class Ports {
                 : new InetSocketAddress(port));
         } catch (IOException e) {
             throw taken(port, what, flag);
+        }
+    }
+
+    /** A port free on 127.0.0.1 right now, for a process that listens there next. */
+    public static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
         }
     }
 

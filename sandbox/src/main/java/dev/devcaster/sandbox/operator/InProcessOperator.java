@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 /**
  * The operator, in this process, built the way {@code Main} builds it: from its settings through
  * {@link DevcasterOperator#create}. It watches the sandbox namespace only and resyncs often, so
- * changes show quickly.
+ * changes show quickly; /healthz, /readyz and /metrics listen on 127.0.0.1 only.
  */
 public final class InProcessOperator implements Component {
 
@@ -52,7 +52,7 @@ public final class InProcessOperator implements Component {
 
     @Override
     public void preflight() {
-        Ports.requireFree(httpPort, false, WHAT, FLAG);
+        Ports.requireFree(httpPort, true, WHAT, FLAG);
     }
 
     @Override
@@ -64,6 +64,7 @@ public final class InProcessOperator implements Component {
         env.put(Settings.RESYNC_PERIOD.env(), RESYNC);
         env.put(Settings.RECHECK_PERIOD.env(), "10s");
         env.put(Settings.HTTP_PORT.env(), Integer.toString(httpPort));
+        env.put(Settings.HTTP_BIND_ADDRESS.env(), "127.0.0.1");
         OperatorConfig config;
         try {
             config = OperatorConfig.from(env);
