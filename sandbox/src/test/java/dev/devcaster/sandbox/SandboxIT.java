@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * Runs the sandbox the way the README says ({@code hack/sandbox.sh} from the repository root) on
  * a machine like a platform engineer's: {@code KUBECONFIG} and {@code DEVCASTER_API_KEY} exported,
  * pointing at a cluster and a service that must not be touched. One interactive sandbox serves the
- * tests in order (settled table, real targets by flag, stop); then {@code --once} starts it again.
+ * tests in order (settled table, loopback, logs, real targets by flag, Ctrl-C); then {@code --once}
+ * starts it again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,6 +46,8 @@ class SandboxIT {
     private static final Path ROOT = Path.of(System.getProperty("sandbox.repo.root", "..")).toAbsolutePath().normalize();
     private static final Path STATE = Path.of(System.getProperty("sandbox.it.dir", "target/sandbox-it")).toAbsolutePath();
     private static final Duration SETTLE = Duration.ofMinutes(4);
+    /** "A few seconds", with room for a busy 2-core CI machine; about 2 s on an idle one. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
 
     /** The expected settled rows: name, slug, user, trigger id, state, ready, reason. */
     private static final List<Pattern> SETTLED_ROWS = List.of(
@@ -190,18 +193,41 @@ class SandboxIT {
         }
     }
 
+    /**
+     * Ctrl-C: the terminal sends SIGINT to its whole foreground process group. The sandbox stops the
+     * operator first (kube-apiserver still serves it), then the emulator, then kube-apiserver and
+     * etcd, which the SIGINT must not have reached; quickly, without a false alarm, leaving nothing.
+     */
     @Test
     @Order(5)
-    void stopsOnSigtermLeavingNothingRunning() throws Exception {
+    void ctrlCStopsTheOperatorThenTheEmulatorThenTheControlPlaneInSeconds() throws Exception {
         List<ProcessHandle> tree = sandbox.process.descendants().toList();
-        // SIGTERM, as a service manager would stop it. (Process.destroy() would also close our end
-        // of its stdout and lose its last lines; the handle only sends the signal.)
-        sandbox.process.toHandle().destroy();
-        assertThat(sandbox.process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-            assertThat(tree.stream().filter(ProcessHandle::isAlive).toList()).as("left running").isEmpty());
+        List<ProcessHandle> controlPlane = tree.stream()
+            .filter(p -> commands(List.of(p)).get(0).matches(".*/(etcd|kube-apiserver)$")).toList();
+        assertThat(controlPlane).hasSize(2).allSatisfy(p -> assertThat(processGroup(p))
+            .as("process group of %s, outside the sandbox's (%d)", p.info().command().orElse("?"), sandbox.process.pid())
+            .isNotEqualTo(sandbox.process.pid()));
+        long t0 = System.nanoTime();
+        sandbox.pressCtrlC();
+        assertThat(sandbox.process.waitFor(60, TimeUnit.SECONDS)).as("stops on Ctrl-C").isTrue();
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        System.out.println("[sandbox-it] stop after Ctrl-C took " + took.toMillis() + " ms");
+        assertThat(took).as("stop time").isLessThan(STOP_LIMIT);
+        assertThat(sandbox.process.exitValue()).as("exit code after SIGINT").isEqualTo(130);
+        assertThat(tree).as("left running").noneMatch(ProcessHandle::isAlive);
         sandbox.awaitLine("nothing left running", Duration.ofSeconds(10));
         assertThat(STATE.resolve("sandbox.pid")).doesNotExist();
+
+        String output = sandbox.output();
+        String stop = output.substring(output.lastIndexOf("stopping the operator"));
+        assertThat(stop).doesNotContain("ERROR").doesNotContain("exited unexpectedly")
+            .doesNotContain("had exited before the stop");
+        assertInOrder(stop, "the operator stopped", "the emulator stopped", "kube-apiserver + etcd stopped",
+            "nothing left running");
+        assertInOrder(Files.readString(STATE.resolve("sandbox.log")), "stopped the operator", "stopped the emulator",
+            "stopped kube-apiserver (pid", "stopped etcd (pid", "stopped kube-apiserver + etcd");
+        assertThat(Files.readString(STATE.resolve("control-plane.log"))).as("etcd got the sandbox's SIGTERM only")
+            .contains("\"signal\":\"terminated\"").doesNotContain("\"signal\":\"interrupt\"");
     }
 
     /** No stale state in the way; --once exits 0 once the Triggers settled as expected. */
@@ -222,6 +248,21 @@ class SandboxIT {
             .withConfig(Config.fromKubeconfig(Files.readString(STATE.resolve("kubeconfig")))).build();
     }
 
+    private static void assertInOrder(String text, String... parts) {
+        int at = -1;
+        for (String part : parts) {
+            int next = text.indexOf(part, at + 1);
+            assertThat(next).as("'%s' after the parts before it in:\n%s", part, text).isGreaterThan(at);
+            at = next;
+        }
+    }
+
+    /** The process group id: the fifth field of /proc/PID/stat (after the command in parentheses). */
+    private static long processGroup(ProcessHandle process) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
+    }
+
     private static Pattern row(String regex) {
         return Pattern.compile("(?m)^" + regex + "$");
     }
@@ -238,6 +279,9 @@ class SandboxIT {
 
     /** {@code bash hack/sandbox.sh ...} from the repository root, output captured line by line. */
     private static final class Run {
+        /** coreutils 8.31+: env --default-signal. */
+        private static final boolean ENV_RESETS_SIGNALS = succeeds("env", "--default-signal=INT", "true");
+
         final Process process;
         int emulatorPort;
         int httpPort;
@@ -262,15 +306,42 @@ class SandboxIT {
             reader.start();
         }
 
-        /** @param vars NAME=value pairs set for the sandbox, on top of an environment without Devcaster or Kubernetes targets */
+        /**
+         * In a process group of its own, as a terminal runs a foreground job, and with the default
+         * SIGINT disposition (a JVM ignores a signal it inherited as ignored, as from a background
+         * job of a non-interactive shell that ran Maven).
+         *
+         * @param vars NAME=value pairs set for the sandbox, on top of an environment without Devcaster or Kubernetes targets
+         */
         static Run start(Path stateDir, List<String> vars, String... flags) throws IOException {
-            List<String> command = new ArrayList<>(List.of("bash", "hack/sandbox.sh", "--state-dir", stateDir.toString()));
+            List<String> command = new ArrayList<>(List.of("setsid"));
+            if (ENV_RESETS_SIGNALS) {
+                command.addAll(List.of("env", "--default-signal=INT"));
+            }
+            command.addAll(List.of("bash", "hack/sandbox.sh", "--state-dir", stateDir.toString()));
             command.addAll(List.of(flags));
             ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
             Map<String, String> env = builder.environment();
             List.of("KUBECONFIG", "DEVCASTER_API_KEY", "DEVCASTER_BASE_URL", "DEVCASTER_SANDBOX_ONCE").forEach(env::remove);
             vars.forEach(v -> env.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1)));
             return new Run(builder.start());
+        }
+
+        /** What a terminal does on Ctrl-C: SIGINT to the foreground process group (bash execs java: same pid). */
+        void pressCtrlC() throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start();
+            assertThat(kill.waitFor()).as("kill -INT -- -%d", process.pid()).isZero();
+        }
+
+        private static boolean succeeds(String... command) {
+            try {
+                return new ProcessBuilder(command).start().waitFor() == 0;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         String output() {

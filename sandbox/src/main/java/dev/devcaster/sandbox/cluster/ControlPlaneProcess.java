@@ -10,16 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * etcd or kube-apiserver as a child process: its output appended to the control-plane log, never
- * to the sandbox's own; stopped with SIGTERM, and SIGKILL when that takes too long.
+ * to the sandbox's own; stopped with SIGTERM, and SIGKILL when that takes too long. It runs in a
+ * session of its own ({@code setsid}), so the SIGINT a terminal sends to its foreground process
+ * group on Ctrl-C reaches the sandbox only: the sandbox stops the operator while kube-apiserver
+ * still serves it, and stops kube-apiserver and etcd last.
  */
 final class ControlPlaneProcess {
+
+    /** util-linux setsid: runs the command in a new session (same pid: a child is no group leader). */
+    private static final Optional<Path> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of)
+        .filter(Files::isExecutable).findFirst();
 
     private final String name;
     private final Process process;
@@ -34,7 +45,11 @@ final class ControlPlaneProcess {
         try {
             Files.writeString(log, "==== " + name + ": " + String.join(" ", command) + System.lineSeparator(),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(command)
+            List<String> line = new ArrayList<>();
+            SETSID.ifPresentOrElse(setsid -> line.add(setsid.toString()), () -> LogFile.logger(ControlPlaneProcess.class)
+                .warn("no setsid: Ctrl-C in the terminal also interrupts {}", name));
+            line.addAll(command);
+            Process process = new ProcessBuilder(line)
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()))
                 .start();
@@ -52,6 +67,11 @@ final class ControlPlaneProcess {
 
     ProcessHandle handle() {
         return process.toHandle();
+    }
+
+    /** Completes when the process exits, for whatever reason. */
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
     }
 
     boolean isAlive() {

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * A real kube-apiserver + etcd from the binaries {@code hack/control-plane.sh} caches, listening
- * on 127.0.0.1 only, their output in the control-plane log. etcd keeps its data in a fresh
+ * on 127.0.0.1 only, each in a session of its own (Ctrl-C reaches the sandbox, not them), their
+ * output in the control-plane log. Stopped last, kube-apiserver before etcd. etcd keeps its data in a fresh
  * temporary folder, so every start begins empty. The certificates are Fabric8 kube-api-test's
  * (generated once into the cache folder), as for the operator's tests.
  */
@@ -115,8 +116,7 @@ public final class LocalCluster implements Cluster {
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(yaml)).build();
         console.step("cluster ready after " + Console.since(t0) + ": kube-apiserver "
             + client.getKubernetesVersion().getGitVersion() + " + etcd at " + client.getConfiguration().getMasterUrl());
-        new ProcessWatchdog(processes.stream().map(ControlPlaneProcess::handle).toList(), signal, console,
-            controlPlaneLog).start();
+        ProcessWatchdog.watch(processes, signal, console, controlPlaneLog);
     }
 
     @Override

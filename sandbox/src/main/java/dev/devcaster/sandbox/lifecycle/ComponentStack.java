@@ -71,12 +71,17 @@ public final class ComponentStack {
             List<SandboxException> left = new ArrayList<>();
             while (!started.isEmpty()) {
                 Component component = started.pop();
+                long t = System.nanoTime();
                 try {
                     component.stop();
                 } catch (SandboxException e) {
                     left.add(e);
                 } catch (RuntimeException e) {
                     LogFile.logger(ComponentStack.class).warn("stopping {} failed", component.name(), e);
+                }
+                if (component.name() != null) {
+                    LogFile.logger(ComponentStack.class).info("stopped {} after {}", component.name(), Console.since(t));
+                    console.step("  " + component.name() + " stopped (" + Console.since(t) + ")");
                 }
             }
             if (!report) {

@@ -29,6 +29,8 @@ class ComponentStackTest {
         assertThat(events).containsExactly("start cluster", "start emulator", "start operator",
             "stop operator", "stop emulator", "stop cluster");
         assertThat(output()).contains("stopping operator, emulator, cluster ...").contains("nothing left running");
+        assertThat(output().lines().filter(l -> l.contains(" stopped (")).map(l -> l.replaceAll(".*\\]   | \\(.*", "")))
+            .containsExactly("operator stopped", "emulator stopped", "cluster stopped");
         assertThat(signal.stopping()).isTrue();
     }
 
