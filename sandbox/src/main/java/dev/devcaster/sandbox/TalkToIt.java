@@ -60,8 +60,8 @@ final class TalkToIt implements Component {
         if (options.localCluster()) {
             lines.add("  cluster   log " + options.controlPlaneLogFile() + " (kube-apiserver, etcd)");
         }
-        lines.add("  stop      Ctrl-C (stops the operator" + (emulated ? ", the emulator" : "")
-            + (options.localCluster() ? ", kube-apiserver and etcd" : "")
+        lines.add("  stop      Ctrl-C (stops the operator" + (emulated ? ", then the emulator" : "")
+            + (options.localCluster() ? ", then kube-apiserver and etcd" : "")
             + (!options.localCluster() || !emulated
                 ? (options.keep() ? "; --keep: the Triggers stay" : "; deletes the Triggers it applied first") : "")
             + ")");
