@@ -3,6 +3,8 @@
 # the CRD, the operator and examples/, with a live table of the Triggers; Ctrl-C stops it all.
 # Builds what is missing first (control-plane binaries once, the jars when sources changed).
 #   hack/sandbox.sh --help      all flags (ports, --once for CI, real cluster / real service)
+# Local by default: KUBECONFIG and DEVCASTER_API_KEY in the environment are ignored; only
+# --kubeconfig / --use-current-context and --real-devcaster pick real targets.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,16 +29,10 @@ if [[ -n "$java_major" && "$java_major" -lt 17 ]]; then
   fail "java is version $java_major" "the operator needs JDK 17 or newer: install one and put it first on PATH (or set JAVA_HOME)"
 fi
 
-# A local cluster is started unless one is given (flag or KUBECONFIG; see --help).
+# A local cluster is started unless a flag picks a real one (KUBECONFIG alone never does; see --help).
 local_cluster=1
 for arg in "$@"; do
-  case "$arg" in --kubeconfig|--kubeconfig=*) local_cluster=0 ;; esac
-done
-if [[ -n "${KUBECONFIG:-}" && "$KUBECONFIG" != "${DEVCASTER_CACHE:-$HOME/.cache/devcaster-operator}/sandbox/kubeconfig" ]]; then
-  local_cluster=0
-fi
-for arg in "$@"; do
-  case "$arg" in --local-cluster) local_cluster=1 ;; esac
+  case "$arg" in --kubeconfig|--kubeconfig=*|--use-current-context) local_cluster=0 ;; esac
 done
 
 if [[ -z "${help:-}" && "$local_cluster" == 1 ]]; then
@@ -44,7 +40,7 @@ if [[ -z "${help:-}" && "$local_cluster" == 1 ]]; then
   BIN_DIR="${DEVCASTER_CACHE:-$HOME/.cache/devcaster-operator}/k8s/$K8S_VERSION-linux-$(go env GOARCH 2>/dev/null || echo amd64)"
   if [[ ! -x "$BIN_DIR/kube-apiserver" || ! -x "$BIN_DIR/etcd" || ! -x "$BIN_DIR/kubectl" ]]; then
     command -v go >/dev/null || fail "kube-apiserver and etcd are not built yet, and building them needs Go" \
-      "install Go 1.24+ (apt-get install golang, or go.dev/dl) and run again; or use an existing cluster: KUBECONFIG=~/.kube/config hack/sandbox.sh"
+      "install Go 1.24+ (apt-get install golang, or go.dev/dl) and run again; or use an existing cluster: hack/sandbox.sh --use-current-context"
     say "building kube-apiserver, etcd and kubectl $K8S_VERSION from Go modules (first run only, about 4 minutes; cached in $BIN_DIR)"
     K8S_VERSION="$K8S_VERSION" bash "$ROOT/hack/control-plane.sh" >/dev/null \
       || fail "building kube-apiserver and etcd failed (output above)" "check that Go can download modules (GOPROXY), then run hack/control-plane.sh again"

@@ -1,5 +1,7 @@
 package dev.devcaster.sandbox;
 
+import dev.devcaster.sandbox.output.SandboxException;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,51 +12,58 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Command line of {@code hack/sandbox.sh}. Every setting has a flag; the two that pick real targets
- * also come from the environment ({@code KUBECONFIG}, {@code DEVCASTER_API_KEY}), as kubectl and
- * the operator read them.
+ * Command line of {@code hack/sandbox.sh}. Local by default: {@code KUBECONFIG} and
+ * {@code DEVCASTER_API_KEY} in the environment (set on most platform engineers' machines) do not
+ * pick real targets; only the flags do.
  *
- * @param kubeconfig  a real cluster; empty = start kube-apiserver + etcd locally
- * @param apiKey      the real Devcaster service; empty = start the emulator with the demo data
- * @param manifests   files or folders to apply; empty = the default for the target (see {@link #manifestsOrDefault})
+ * @param kubeconfig     {@code --kubeconfig PATH}: the cluster of that file; empty = see {@code currentContext}
+ * @param currentContext {@code --use-current-context}: the cluster kubectl uses ($KUBECONFIG or ~/.kube/config)
+ * @param apiKey         with {@code --real-devcaster}: the real service's key, from $DEVCASTER_API_KEY;
+ *                       empty = start the emulator with the demo data
+ * @param manifests      files or folders to apply; empty = the default for the target (see {@link #manifestsOrDefault})
  */
 record SandboxOptions(int emulatorPort, int httpPort, String namespace, Optional<Path> kubeconfig,
-                      String kubeconfigSource, Optional<String> apiKey, String apiKeySource, URI baseUrl,
-                      List<Path> manifests, boolean once, Duration timeout, Path stateDir, Path cacheRoot,
-                      String k8sVersion, boolean keep, boolean plain, boolean help) {
+                      boolean currentContext, Optional<String> apiKey, URI baseUrl, List<Path> manifests,
+                      boolean once, Duration timeout, Path stateDir, Path cacheRoot, String k8sVersion, boolean keep,
+                      boolean plain, boolean help) {
 
     static final int DEFAULT_EMULATOR_PORT = 8089;
     static final int DEFAULT_HTTP_PORT = 8090;
     static final String DEFAULT_NAMESPACE = "devcaster-sandbox";
     static final String DEFAULT_BASE_URL = "https://backend.devcaster.dev";
+    static final String API_KEY_VARIABLE = "DEVCASTER_API_KEY";
     private static final java.util.Set<String> VALUE_FLAGS = java.util.Set.of("--emulator-port", "--http-port",
-        "--namespace", "-n", "--manifests", "--timeout", "--state-dir", "--kubeconfig", "--api-key", "--base-url");
+        "--namespace", "-n", "--manifests", "--timeout", "--state-dir", "--kubeconfig", "--base-url");
 
     static String usage() {
         return """
             usage: hack/sandbox.sh [options]
 
-            Starts a local kube-apiserver + etcd, the Devcaster emulator with demo data, installs the CRD,
-            runs the operator against both, applies examples/ and shows the Triggers until they settle.
-            Then it keeps running until Ctrl-C, which stops everything it started.
+            Starts a local kube-apiserver + etcd and the Devcaster emulator with demo data (all on
+            127.0.0.1 only), installs the CRD, runs the operator against both, applies examples/ and
+            shows the Triggers until they settle. Then it keeps running until Ctrl-C, which stops the
+            operator, then the emulator, then kube-apiserver and etcd.
 
               --emulator-port N   port of the Devcaster emulator (default 8089)
-              --http-port N       operator /healthz /readyz /metrics port (default 8090; 0 = off)
+              --http-port N       operator /healthz /readyz /metrics port on 127.0.0.1 (default 8090; 0 = off)
               --namespace NAME    namespace of the examples (default devcaster-sandbox)
               --manifests PATH    file or folder of Trigger manifests to apply instead of the examples (repeatable)
               --once              exit when the Triggers settle: 0 if each ended as expected, 1 if not (CI)
               --timeout D         how long to wait for the Triggers to settle (default 120s)
               --plain             append each table instead of redrawing it (automatic when not a terminal)
-              --state-dir DIR     kubeconfig, log and pid file (default ~/.cache/devcaster-operator/sandbox)
+              --state-dir DIR     kubeconfig, logs and pid file (default ~/.cache/devcaster-operator/sandbox)
 
-            Real targets (each skips the local part it replaces):
-              --kubeconfig PATH   use this cluster instead of a local kube-apiserver (default: $KUBECONFIG)
-              --local-cluster     ignore $KUBECONFIG and start the local kube-apiserver anyway
-              --api-key KEY       use the real Devcaster service instead of the emulator (default: $DEVCASTER_API_KEY)
-              --base-url URL      Devcaster API URL (default: $DEVCASTER_BASE_URL or https://backend.devcaster.dev)
-              --emulator          ignore $DEVCASTER_API_KEY and start the emulator anyway
-              --keep              on a real cluster or service, leave the applied Triggers when stopping
-                                  (default: delete them, so the operator removes their remote triggers)
+            Real targets, only with these flags (KUBECONFIG and DEVCASTER_API_KEY alone never pick one);
+            each replaces the local part, and is named (context and server, or URL) before first use:
+              --kubeconfig PATH       use the cluster of this kubeconfig's current context instead of a
+                                      local kube-apiserver
+              --use-current-context   use the cluster kubectl uses now ($KUBECONFIG or ~/.kube/config)
+              --real-devcaster        use the real Devcaster service instead of the emulator, with the API
+                                      key in $DEVCASTER_API_KEY (never on the command line)
+              --base-url URL          with --real-devcaster: the API URL (default: $DEVCASTER_BASE_URL or
+                                      https://backend.devcaster.dev)
+              --keep                  on a real cluster or service, leave the applied Triggers when stopping
+                                      (default: delete them, so the operator removes their remote triggers)
             """;
     }
 
@@ -63,10 +72,9 @@ record SandboxOptions(int emulatorPort, int httpPort, String namespace, Optional
         int httpPort = DEFAULT_HTTP_PORT;
         String namespace = DEFAULT_NAMESPACE;
         String kubeconfigFlag = null;
-        boolean localCluster = false;
-        String apiKeyFlag = null;
-        boolean emulator = false;
-        String baseUrl = blankToNull(env.get("DEVCASTER_BASE_URL"));
+        boolean currentContext = false;
+        boolean realDevcaster = false;
+        String baseUrlFlag = null;
         List<Path> manifests = new ArrayList<>();
         boolean once = truthy(env.get("DEVCASTER_SANDBOX_ONCE"));
         Duration timeout = Duration.ofSeconds(120);
@@ -90,8 +98,8 @@ record SandboxOptions(int emulatorPort, int httpPort, String namespace, Optional
                 case "--once" -> once = true;
                 case "--plain" -> plain = true;
                 case "--keep" -> keep = true;
-                case "--local-cluster" -> localCluster = true;
-                case "--emulator" -> emulator = true;
+                case "--use-current-context" -> currentContext = true;
+                case "--real-devcaster" -> realDevcaster = true;
                 default -> {
                     if (!VALUE_FLAGS.contains(arg)) {
                         throw usageError("unknown option " + arg);
@@ -110,45 +118,41 @@ record SandboxOptions(int emulatorPort, int httpPort, String namespace, Optional
                         case "--timeout" -> timeout = duration(arg, value);
                         case "--state-dir" -> stateDir = Path.of(value);
                         case "--kubeconfig" -> kubeconfigFlag = value;
-                        case "--api-key" -> apiKeyFlag = value;
-                        case "--base-url" -> baseUrl = value;
+                        case "--base-url" -> baseUrlFlag = value;
                         default -> throw usageError("unknown option " + arg);
                     }
                 }
             }
         }
-
-        Optional<Path> kubeconfig = Optional.empty();
-        String kubeconfigSource = "local";
-        Path ownKubeconfig = stateDir.resolve("kubeconfig").toAbsolutePath().normalize();
-        if (kubeconfigFlag != null) {
-            kubeconfig = Optional.of(Path.of(kubeconfigFlag));
-            kubeconfigSource = "--kubeconfig";
-        } else if (!localCluster && blankToNull(env.get("KUBECONFIG")) != null) {
-            Path fromEnv = Path.of(env.get("KUBECONFIG").trim());
-            // A KUBECONFIG exported from an earlier sandbox run points at a server that is gone.
-            if (!fromEnv.toAbsolutePath().normalize().equals(ownKubeconfig)) {
-                kubeconfig = Optional.of(fromEnv);
-                kubeconfigSource = "KUBECONFIG";
-            }
+        if (help) {
+            return new SandboxOptions(emulatorPort, httpPort, namespace, Optional.empty(), false, Optional.empty(),
+                URI.create(DEFAULT_BASE_URL), List.of(), once, timeout, stateDir, cacheRoot, "", keep, plain, true);
         }
+
+        if (kubeconfigFlag != null && currentContext) {
+            throw usageError("--kubeconfig and --use-current-context both pick a cluster; pass one of them");
+        }
+        Optional<Path> kubeconfig = Optional.ofNullable(kubeconfigFlag).map(Path::of);
         if (kubeconfig.isPresent() && !Files.isReadable(kubeconfig.get())) {
-            throw new SandboxException("kubeconfig " + kubeconfig.get() + " (from " + kubeconfigSource + ") is not readable",
-                "fix the path, or run with --local-cluster (or unset KUBECONFIG) to start a local kube-apiserver");
+            throw new SandboxException("kubeconfig " + kubeconfig.get() + " (from --kubeconfig) is not readable",
+                "fix the path, or leave out --kubeconfig to start a local kube-apiserver");
         }
 
         Optional<String> apiKey = Optional.empty();
-        String apiKeySource = "emulator";
-        if (apiKeyFlag != null) {
-            apiKey = Optional.ofNullable(blankToNull(apiKeyFlag));
-            apiKeySource = "--api-key";
-        } else if (!emulator && blankToNull(env.get("DEVCASTER_API_KEY")) != null) {
-            apiKey = Optional.of(env.get("DEVCASTER_API_KEY").trim());
-            apiKeySource = "DEVCASTER_API_KEY";
+        if (realDevcaster) {
+            apiKey = Optional.ofNullable(blankToNull(env.get(API_KEY_VARIABLE))).map(String::trim);
+            if (apiKey.isEmpty()) {
+                throw new SandboxException("--real-devcaster needs the project API key in $" + API_KEY_VARIABLE,
+                    "export " + API_KEY_VARIABLE + "=<your project API key> and run again (keys never go on the"
+                        + " command line), or leave out --real-devcaster to use the emulator");
+            }
+        } else if (baseUrlFlag != null) {
+            throw usageError("--base-url is the real service's URL: pass --real-devcaster too, or leave it out");
         }
+        String baseUrl = baseUrlFlag != null ? baseUrlFlag : blankToNull(env.get("DEVCASTER_BASE_URL"));
         URI base;
         try {
-            base = URI.create(baseUrl == null ? DEFAULT_BASE_URL : baseUrl);
+            base = URI.create(baseUrl == null || !realDevcaster ? DEFAULT_BASE_URL : baseUrl);
             if (base.getHost() == null || !base.getScheme().startsWith("http")) {
                 throw new IllegalArgumentException();
             }
@@ -156,13 +160,13 @@ record SandboxOptions(int emulatorPort, int httpPort, String namespace, Optional
             throw usageError("--base-url / DEVCASTER_BASE_URL '" + baseUrl + "' is not an http(s) URL");
         }
         String version = Optional.ofNullable(blankToNull(env.get("K8S_VERSION"))).orElse("1.34.4");
-        return new SandboxOptions(emulatorPort, httpPort, namespace, kubeconfig, kubeconfigSource, apiKey, apiKeySource,
-            base, List.copyOf(manifests), once, timeout, stateDir.toAbsolutePath().normalize(), cacheRoot, version, keep,
-            plain, help);
+        return new SandboxOptions(emulatorPort, httpPort, namespace, kubeconfig, currentContext, apiKey, base,
+            List.copyOf(manifests), once, timeout, stateDir.toAbsolutePath().normalize(), cacheRoot, version, keep,
+            plain, false);
     }
 
     boolean localCluster() {
-        return kubeconfig.isEmpty();
+        return kubeconfig.isEmpty() && !currentContext;
     }
 
     boolean useEmulator() {
@@ -186,8 +190,14 @@ record SandboxOptions(int emulatorPort, int httpPort, String namespace, Optional
         return stateDir.resolve("kubeconfig");
     }
 
+    /** The sandbox, the operator and the emulator log here. */
     Path logFile() {
         return stateDir.resolve("sandbox.log");
+    }
+
+    /** kube-apiserver and etcd write here. */
+    Path controlPlaneLogFile() {
+        return stateDir.resolve("control-plane.log");
     }
 
     Path k8sBinaries() {

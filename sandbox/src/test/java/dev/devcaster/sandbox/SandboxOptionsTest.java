@@ -1,5 +1,6 @@
 package dev.devcaster.sandbox;
 
+import dev.devcaster.sandbox.output.SandboxException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,27 +25,52 @@ class SandboxOptionsTest {
             .containsExactly(Path.of("/repo/examples/triggers"), Path.of("/repo/examples/invalid"));
     }
 
+    /** Almost every platform engineer has both exported: the sandbox stays local all the same. */
     @Test
-    void kubeconfigAndApiKeyFromTheEnvironmentPickRealTargets(@TempDir Path dir) throws Exception {
+    void kubeconfigAndApiKeyInTheEnvironmentDoNotPickRealTargets(@TempDir Path dir) throws Exception {
         Path kubeconfig = Files.writeString(dir.resolve("config"), "apiVersion: v1\n");
-        SandboxOptions o = SandboxOptions.parse(new String[0],
-            Map.of("KUBECONFIG", kubeconfig.toString(), "DEVCASTER_API_KEY", "dk_real"));
+        SandboxOptions o = SandboxOptions.parse(new String[0], Map.of("KUBECONFIG", kubeconfig.toString(),
+            "DEVCASTER_API_KEY", "dk_real", "DEVCASTER_BASE_URL", "https://devcaster.example"));
+
+        assertThat(o.localCluster()).isTrue();
+        assertThat(o.kubeconfig()).isEmpty();
+        assertThat(o.useEmulator()).isTrue();
+        assertThat(o.apiKey()).isEmpty();
+        assertThat(o.manifestsOrDefault(Path.of("/repo")))
+            .containsExactly(Path.of("/repo/examples/triggers"), Path.of("/repo/examples/invalid"));
+    }
+
+    @Test
+    void onlyFlagsPickRealTargets(@TempDir Path dir) throws Exception {
+        Path kubeconfig = Files.writeString(dir.resolve("config"), "apiVersion: v1\n");
+        SandboxOptions o = SandboxOptions.parse(new String[] {"--kubeconfig", kubeconfig.toString(), "--real-devcaster"},
+            Map.of("DEVCASTER_API_KEY", "dk_real"));
+        assertThat(o.localCluster()).isFalse();
         assertThat(o.kubeconfig()).contains(kubeconfig);
+        assertThat(o.useEmulator()).isFalse();
         assertThat(o.apiKey()).contains("dk_real");
         assertThat(o.baseUrl()).hasToString("https://backend.devcaster.dev");
         assertThat(o.manifestsOrDefault(Path.of("/repo"))).containsExactly(Path.of("/repo/examples/invalid"));
 
-        SandboxOptions local = SandboxOptions.parse(new String[] {"--local-cluster", "--emulator"},
-            Map.of("KUBECONFIG", kubeconfig.toString(), "DEVCASTER_API_KEY", "dk_real"));
-        assertThat(local.localCluster()).isTrue();
-        assertThat(local.useEmulator()).isTrue();
+        SandboxOptions current = SandboxOptions.parse(new String[] {"--use-current-context", "--real-devcaster",
+            "--base-url", "http://127.0.0.1:9999"}, Map.of("DEVCASTER_API_KEY", "dk_real"));
+        assertThat(current.localCluster()).isFalse();
+        assertThat(current.currentContext()).isTrue();
+        assertThat(current.kubeconfig()).isEmpty();
+        assertThat(current.baseUrl()).hasToString("http://127.0.0.1:9999");
     }
 
     @Test
-    void aKubeconfigExportedFromAnEarlierSandboxIsNotARealCluster(@TempDir Path dir) {
-        SandboxOptions o = SandboxOptions.parse(new String[] {"--state-dir", dir.toString()},
-            Map.of("KUBECONFIG", dir.resolve("kubeconfig").toString()));
-        assertThat(o.localCluster()).isTrue();
+    void theRealServiceNeedsItsKeyInTheEnvironment() {
+        assertThatThrownBy(() -> SandboxOptions.parse(new String[] {"--real-devcaster"}, Map.of()))
+            .isInstanceOfSatisfying(SandboxException.class, e -> {
+                assertThat(e).hasMessageContaining("DEVCASTER_API_KEY");
+                assertThat(e.todo()).contains("export DEVCASTER_API_KEY=");
+            });
+        assertThatThrownBy(() -> SandboxOptions.parse(new String[] {"--api-key", "dk_x"}, Map.of()))
+            .hasMessageContaining("unknown option --api-key");
+        assertThatThrownBy(() -> SandboxOptions.parse(new String[] {"--base-url", "http://x"}, Map.of()))
+            .hasMessageContaining("--real-devcaster");
     }
 
     @Test
@@ -55,7 +81,16 @@ class SandboxOptionsTest {
             .hasMessageContaining("unknown option --bogus");
         assertThatThrownBy(() -> SandboxOptions.parse(new String[] {"--kubeconfig", "/nope"}, Map.of()))
             .isInstanceOf(SandboxException.class)
-            .satisfies(e -> assertThat(((SandboxException) e).todo()).contains("--local-cluster"));
+            .satisfies(e -> assertThat(((SandboxException) e).todo()).contains("leave out --kubeconfig"));
+        assertThatThrownBy(() -> SandboxOptions.parse(new String[] {"--kubeconfig", "/nope", "--use-current-context"},
+            Map.of())).hasMessageContaining("pass one of them");
         assertThat(SandboxOptions.parse(new String[] {"--http-port=0", "--timeout", "90s"}, Map.of()).httpPort()).isZero();
+    }
+
+    @Test
+    void helpNamesTheFlagsThatPickRealTargets() {
+        assertThat(SandboxOptions.parse(new String[] {"--help"}, Map.of()).help()).isTrue();
+        assertThat(SandboxOptions.usage()).contains("--kubeconfig PATH", "--use-current-context", "--real-devcaster")
+            .contains("KUBECONFIG and DEVCASTER_API_KEY alone never pick one");
     }
 }

@@ -141,7 +141,7 @@ public final class DevcasterOperator implements AutoCloseable {
     public void start() {
         if (config.httpPort() != 0) {
             try {
-                health = new HealthServer(config.httpPort(), this::ready, registry);
+                health = new HealthServer(config.httpAddress(), this::ready, registry);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot serve /healthz and /metrics on port " + config.httpPort(), e);
             }

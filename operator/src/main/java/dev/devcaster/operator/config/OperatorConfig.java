@@ -2,6 +2,7 @@ package dev.devcaster.operator.config;
 
 import dev.devcaster.operator.trigger.DeletionPolicy;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,6 +138,16 @@ public final class OperatorConfig {
     /** Port of /healthz, /readyz and /metrics; 0 = off. */
     public int httpPort() {
         return get(Settings.HTTP_PORT);
+    }
+
+    /**
+     * Where /healthz, /readyz and /metrics listen. {@code 0.0.0.0} (or {@code ::}) is every
+     * interface, IPv4 and IPv6 alike, as in a pod; {@code 127.0.0.1} is this machine only.
+     */
+    public InetSocketAddress httpAddress() {
+        String address = get(Settings.HTTP_BIND_ADDRESS);
+        return "0.0.0.0".equals(address) || "::".equals(address) || "0:0:0:0:0:0:0:0".equals(address)
+            ? new InetSocketAddress(httpPort()) : new InetSocketAddress(address, httpPort());
     }
 
     /** Every setting with its value; secret ones only say whether they are set. */

@@ -2,8 +2,10 @@ package dev.devcaster.operator.config;
 
 import dev.devcaster.operator.client.ApiKeys;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -15,12 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /** How the text of a setting becomes a value; each failure says what was expected. */
 final class Parsers {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern TOOLKIT_VERSION = Pattern.compile("latest|\\d{8}_\\d{2}");
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private Parsers() {
@@ -135,6 +139,21 @@ final class Parsers {
             // reported below
         }
         throw new IllegalArgumentException("'" + raw + "' is not " + expected);
+    }
+
+    /** An IPv4 or IPv6 literal; never a host name (no DNS look-up at start). */
+    static String ipAddress(String raw) {
+        Matcher v4 = IPV4.matcher(raw);
+        boolean literal = v4.matches() ? IntStream.rangeClosed(1, 4).allMatch(i -> Integer.parseInt(v4.group(i)) <= 255)
+            : raw.contains(":") && raw.matches("[0-9A-Fa-f:.]+");
+        if (literal) {
+            try {
+                return InetAddress.getByName(raw).getHostAddress();
+            } catch (UnknownHostException e) {
+                // reported below
+            }
+        }
+        throw new IllegalArgumentException("'" + raw + "' is not an IP address (e.g. 0.0.0.0, 127.0.0.1 or ::1)");
     }
 
     static double requestsPerSecond(String raw) {

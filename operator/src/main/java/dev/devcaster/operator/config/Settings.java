@@ -77,12 +77,15 @@ public final class Settings {
         "level of the operator's own loggers", raw -> Parsers.oneOf(LogLevel.class, raw));
     public static final Setting<Integer> HTTP_PORT = Setting.of("HTTP_PORT", "httpPort", "8080",
         "port of `/healthz`, `/readyz`, `/metrics` (`0` = off; the chart needs it for its probes)", Parsers::port);
+    public static final Setting<String> HTTP_BIND_ADDRESS = Setting.of("HTTP_BIND_ADDRESS", "httpBindAddress",
+        "0.0.0.0", "IP address `/healthz`, `/readyz`, `/metrics` listen on (`127.0.0.1` = this machine only)",
+        Parsers::ipAddress);
 
     /** In the order the README's configuration table lists them. */
-    public static final List<Setting<?>> ALL = List.of(API_KEY, DEFAULT_API_KEY_NAMESPACES, BASE_URL, WATCH_NAMESPACES, RESYNC_PERIOD,
-        DEFAULT_TOOLKIT_VERSIONS, CONCURRENCY, RATE_LIMIT, REQUEST_TIMEOUT, TYPE_CACHE_TTL, RECHECK_PERIOD,
-        DEFAULT_DELETION_POLICY, OPERATOR_NAMESPACE, KEY_VAULT_SECRET, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE, LEADER_ELECTION_LEASE_NAME, POD_NAME,
-        LOG_FORMAT, LOG_LEVEL, HTTP_PORT);
+    public static final List<Setting<?>> ALL = List.of(API_KEY, DEFAULT_API_KEY_NAMESPACES, BASE_URL, WATCH_NAMESPACES,
+        RESYNC_PERIOD, DEFAULT_TOOLKIT_VERSIONS, CONCURRENCY, RATE_LIMIT, REQUEST_TIMEOUT, TYPE_CACHE_TTL, RECHECK_PERIOD,
+        DEFAULT_DELETION_POLICY, OPERATOR_NAMESPACE, KEY_VAULT_SECRET, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE,
+        LEADER_ELECTION_LEASE_NAME, POD_NAME, LOG_FORMAT, LOG_LEVEL, HTTP_PORT, HTTP_BIND_ADDRESS);
 
     private Settings() {
     }

@@ -19,8 +19,10 @@ public final class HealthServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    public HealthServer(int port, BooleanSupplier ready, PrometheusMeterRegistry registry) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(port), 0);
+    /** @param address where to listen, e.g. 0.0.0.0:8080 in a pod, 127.0.0.1:8090 on a laptop */
+    public HealthServer(InetSocketAddress address, BooleanSupplier ready, PrometheusMeterRegistry registry)
+        throws IOException {
+        server = HttpServer.create(address, 0);
         server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok\n"));
         server.createContext("/readyz", exchange -> {
             boolean ok = ready.getAsBoolean();

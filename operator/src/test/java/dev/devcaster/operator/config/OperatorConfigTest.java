@@ -27,7 +27,18 @@ class OperatorConfigTest {
         assertThat(config.leaderElection()).isFalse();
         assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
         assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.httpAddress().getAddress().isAnyLocalAddress()).as("every interface").isTrue();
         assertThat(config.toolkitVersionFor("github")).isEqualTo("latest");
+    }
+
+    @Test
+    void theHttpEndpointCanListenOnLoopbackOnly() {
+        OperatorConfig config = OperatorConfig.from(Map.of("HTTP_BIND_ADDRESS", "127.0.0.1", "HTTP_PORT", "8090"));
+
+        assertThat(config.httpAddress().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(config.httpAddress().getPort()).isEqualTo(8090);
+        assertThat(OperatorConfig.from(Map.of("HTTP_BIND_ADDRESS", "::1")).httpAddress().getAddress().isLoopbackAddress())
+            .isTrue();
     }
 
     @Test
@@ -77,6 +88,8 @@ class OperatorConfigTest {
         "LOG_FORMAT|xml",
         "LOG_LEVEL|loud",
         "HTTP_PORT|70000",
+        "HTTP_BIND_ADDRESS|localhost",
+        "HTTP_BIND_ADDRESS|256.0.0.1",
     })
     void invalidValueFailsNamingTheVariable(String variable, String value) {
         assertThatThrownBy(() -> OperatorConfig.from(Map.of(variable, value)))

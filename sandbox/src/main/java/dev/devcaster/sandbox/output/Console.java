@@ -1,4 +1,4 @@
-package dev.devcaster.sandbox;
+package dev.devcaster.sandbox.output;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * in place on a terminal and appended (only when it changed) everywhere else, so a CI or test log
  * stays readable.
  */
-final class Console {
+public final class Console {
 
     private final PrintStream out;
     private final boolean redraw;
@@ -18,12 +18,12 @@ final class Console {
     private int lastTableLines;
     private List<String> lastTable = List.of();
 
-    Console(PrintStream out, boolean redraw, int columns) {
+    public Console(PrintStream out, boolean redraw, int columns) {
         this(out, redraw, columns, 0);
     }
 
     /** @param startedMillisAgo how long ago the clock started (hack/sandbox.sh's own steps count too) */
-    Console(PrintStream out, boolean redraw, int columns, long startedMillisAgo) {
+    public Console(PrintStream out, boolean redraw, int columns, long startedMillisAgo) {
         this.startNanos = System.nanoTime() - startedMillisAgo * 1_000_000L;
         this.out = out;
         this.redraw = redraw;
@@ -31,27 +31,27 @@ final class Console {
     }
 
     /** {@code [  6.1s]}: seconds since the sandbox started. */
-    String elapsed() {
+    public String elapsed() {
         return String.format(Locale.ROOT, "[%5.1fs]", seconds());
     }
 
-    double seconds() {
+    public double seconds() {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    synchronized void step(String line) {
+    public synchronized void step(String line) {
         lastTableLines = 0;
         out.println(elapsed() + " " + line);
         out.flush();
     }
 
-    synchronized void println(String line) {
+    public synchronized void println(String line) {
         lastTableLines = 0;
         out.println(line);
         out.flush();
     }
 
-    synchronized void error(String message, String todo) {
+    public synchronized void error(String message, String todo) {
         lastTableLines = 0;
         out.println(elapsed() + " ERROR: " + message);
         out.println("         what to do: " + todo);
@@ -63,7 +63,7 @@ final class Console {
      * elsewhere it is printed only when its content changed. The first line is a heading that may
      * change freely (elapsed time); only the rest counts as content.
      */
-    synchronized void table(String heading, List<String> lines) {
+    public synchronized void table(String heading, List<String> lines) {
         boolean changed = !lines.equals(lastTable);
         if (redraw) {
             if (lastTableLines > 0) {
@@ -82,18 +82,23 @@ final class Console {
     }
 
     /** Ends the live table: what follows is printed below it. */
-    synchronized void endTable() {
+    public synchronized void endTable() {
         lastTableLines = 0;
         lastTable = List.of();
     }
 
     /** Terminal width, 0 when unknown or not a terminal. */
-    int width() {
+    public int width() {
         return redraw ? columns : 0;
     }
 
-    boolean redraws() {
+    public boolean redraws() {
         return redraw;
+    }
+
+    /** {@code 1.2s}: seconds since {@code t0}, a {@link System#nanoTime()}. */
+    public static String since(long t0) {
+        return String.format(Locale.ROOT, "%.1fs", (System.nanoTime() - t0) / 1e9);
     }
 
     /** On a terminal a line longer than the screen would wrap and break the redraw. */

@@ -1,4 +1,4 @@
-package dev.devcaster.sandbox;
+package dev.devcaster.sandbox.triggers;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -8,9 +8,9 @@ import java.util.Optional;
  * meant to fail (Ready=False, Stalled: "fix it"); every other one is meant to be Ready, Enabled or
  * Disabled as its spec says.
  */
-record Expectation(String name, Path source, boolean shouldFail) {
+public record Expectation(String name, Path source, boolean shouldFail) {
 
-    static Expectation forManifest(String name, Path source) {
+    public static Expectation forManifest(String name, Path source) {
         boolean invalid = false;
         for (Path part : source.toAbsolutePath().normalize()) {
             invalid |= part.toString().equals("invalid");

@@ -1,4 +1,4 @@
-package dev.devcaster.sandbox;
+package dev.devcaster.sandbox.triggers;
 
 import org.junit.jupiter.api.Test;
 

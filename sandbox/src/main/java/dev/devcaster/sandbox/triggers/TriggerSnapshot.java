@@ -1,10 +1,12 @@
-package dev.devcaster.sandbox;
+package dev.devcaster.sandbox.triggers;
 
 import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerSpec;
 import dev.devcaster.operator.trigger.TriggerStatus;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +19,14 @@ import java.util.Optional;
  */
 record TriggerSnapshot(String name, String slug, String user, String triggerId, String state, String ready,
                        String reason, String message, boolean enabledInSpec, boolean stalled, boolean settled) {
+
+    /** The Triggers of a namespace, by name. */
+    static List<TriggerSnapshot> list(KubernetesClient client, String namespace) {
+        return client.resources(Trigger.class).inNamespace(namespace).list().getItems().stream()
+            .map(TriggerSnapshot::of)
+            .sorted(Comparator.comparing(TriggerSnapshot::name))
+            .toList();
+    }
 
     static TriggerSnapshot of(Trigger trigger) {
         TriggerSpec spec = trigger.getSpec();

@@ -1,4 +1,7 @@
-package dev.devcaster.sandbox;
+package dev.devcaster.sandbox.lifecycle;
+
+import dev.devcaster.sandbox.output.Console;
+import dev.devcaster.sandbox.output.SandboxException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,26 +10,48 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * {@code <state dir>/sandbox.pid}: the sandbox's own pid and those of the kube-apiserver and etcd
  * it started. A second start refuses while the first still runs, and stops what a killed one
- * (kill -9, a crashed JVM) left behind, so no stale process gets in the way.
+ * (kill -9, a crashed JVM) left behind, so no stale process gets in the way. The first component:
+ * it stops last, and removes the file only when none of the recorded processes runs any more.
  */
-final class PidFile {
+public final class PidFile implements Component {
 
     private final Path file;
     private final Path binaries;
+    private final Console console;
+    private final List<ProcessHandle> children = new CopyOnWriteArrayList<>();
     private volatile boolean claimed;
 
-    PidFile(Path file, Path binaries) {
+    /** @param binaries where kube-apiserver and etcd come from: only those are stopped as leftovers */
+    public PidFile(Path file, Path binaries, Console console) {
         this.file = file;
         this.binaries = binaries;
+        this.console = console;
+    }
+
+    @Override
+    public String name() {
+        return null;
+    }
+
+    @Override
+    public void start() {
+        claim();
+    }
+
+    @Override
+    public void stop() {
+        if (children.stream().noneMatch(ProcessHandle::isAlive)) {
+            delete();
+        }
     }
 
     /** Refuses if a sandbox with this state dir runs; stops leftovers of a dead one; records this one. */
-    void claim(Consumer<String> report) {
+    private void claim() {
         for (String line : read()) {
             String[] parts = line.split(" ", 2);
             if (parts.length < 2) {
@@ -50,7 +75,7 @@ final class PidFile {
             }
             if (parts[0].equals("child") && command.startsWith(binaries.toString())) {
                 process.get().destroyForcibly();
-                report.accept("stopped " + Path.of(command).getFileName() + " (pid " + pid
+                console.step("stopped " + Path.of(command).getFileName() + " (pid " + pid
                     + ") left running by an earlier sandbox that did not shut down cleanly");
             }
         }
@@ -58,14 +83,16 @@ final class PidFile {
         claimed = true;
     }
 
-    void addChildren(List<ProcessHandle> children) {
+    /** Records processes this sandbox started, so a next start stops them if this one cannot. */
+    public void addChildren(List<ProcessHandle> processes) {
+        children.addAll(processes);
         List<String> lines = new ArrayList<>(read());
-        children.forEach(c -> lines.add("child " + c.pid()));
+        processes.forEach(c -> lines.add("child " + c.pid()));
         write(lines);
     }
 
     /** Only the sandbox that claimed the file removes it. */
-    void delete() {
+    private void delete() {
         if (!claimed) {
             return;
         }

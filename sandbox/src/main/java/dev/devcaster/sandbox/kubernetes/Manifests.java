@@ -1,5 +1,7 @@
-package dev.devcaster.sandbox;
+package dev.devcaster.sandbox.kubernetes;
 
+import dev.devcaster.sandbox.output.SandboxException;
+import dev.devcaster.sandbox.triggers.Expectation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -67,7 +69,7 @@ final class Manifests {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             } catch (RuntimeException e) {
-                rejected.add(shown + ": not a Kubernetes manifest: " + LocalCluster.rootMessage(e));
+                rejected.add(shown + ": not a Kubernetes manifest: " + SandboxException.rootMessage(e));
                 continue;
             }
             for (HasMetadata item : items) {

@@ -1,0 +1,76 @@
+package dev.devcaster.sandbox;
+
+import dev.devcaster.sandbox.cluster.Cluster;
+import dev.devcaster.sandbox.devcaster.Devcaster;
+import dev.devcaster.sandbox.lifecycle.Component;
+import dev.devcaster.sandbox.operator.InProcessOperator;
+import dev.devcaster.sandbox.output.Console;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Once the Triggers settled: the commands that talk to what runs (kubectl, curl), and how to stop it. */
+final class TalkToIt implements Component {
+
+    private final SandboxOptions options;
+    private final Cluster cluster;
+    private final Devcaster devcaster;
+    private final InProcessOperator operator;
+    private final Console console;
+
+    TalkToIt(SandboxOptions options, Cluster cluster, Devcaster devcaster, InProcessOperator operator, Console console) {
+        this.options = options;
+        this.cluster = cluster;
+        this.devcaster = devcaster;
+        this.operator = operator;
+        this.console = console;
+    }
+
+    @Override
+    public String name() {
+        return null;
+    }
+
+    @Override
+    public void start() {
+        Path kubectlBinary = options.k8sBinaries().resolve("kubectl");
+        String kubectl = (Files.isExecutable(kubectlBinary) ? kubectlBinary.toString() : "kubectl") + cluster.kubectlFlags();
+        String ns = " -n " + options.namespace();
+        boolean emulated = devcaster.emulated();
+        URI url = devcaster.baseUrl();
+        String key = emulated ? "'x-api-key: " + devcaster.apiKey() + "'" : "\"x-api-key: $DEVCASTER_API_KEY\"";
+        int metricsPort = operator.httpPort();
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("The sandbox is running. Talk to it:");
+        lines.add("  kubectl   " + kubectl + " get triggers" + ns);
+        lines.add("            " + kubectl + " describe trigger broken-config" + ns);
+        lines.add("  fix it    " + kubectl + " patch trigger broken-config" + ns
+            + " --type merge -p '{\"spec\":{\"triggerConfig\":{\"repo\":\"web\"}}}'");
+        lines.add("  Devcaster " + (emulated ? "emulator " : "") + url + (emulated ? " (API key " + devcaster.apiKey() + ")" : ""));
+        lines.add("            curl -s -H " + key + " '" + url + "/api/v3/trigger_instances/active?show_disabled=true'");
+        if (emulated) {
+            lines.add("            curl -s " + url + "/_emulator/state      (users, accounts, triggers)");
+        }
+        lines.add("  operator  log " + options.logFile()
+            + (metricsPort == 0 ? "" : ", metrics http://127.0.0.1:" + metricsPort + "/metrics"));
+        if (options.localCluster()) {
+            lines.add("  cluster   log " + options.controlPlaneLogFile() + " (kube-apiserver, etcd)");
+        }
+        lines.add("  stop      Ctrl-C (stops the operator" + (emulated ? ", then the emulator" : "")
+            + (options.localCluster() ? ", then kube-apiserver and etcd" : "")
+            + (!options.localCluster() || !emulated
+                ? (options.keep() ? "; --keep: the Triggers stay" : "; deletes the Triggers it applied first") : "")
+            + ")");
+        lines.add("");
+        lines.forEach(console::println);
+    }
+
+    @Override
+    public void stop() {
+        // printed lines stay
+    }
+}
