@@ -107,5 +107,5 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 
 {{/* The Secret in the release namespace that keeps the API keys remote triggers were made with. */}}
 {{- define "devcaster-operator.keyVaultSecret" -}}
-{{- printf "%s-keys" (include "devcaster-operator.fullname" . | trunc 58 | trimSuffix "-") }}
+{{- .Values.keyVault.secretName | default (printf "%s-keys" (include "devcaster-operator.fullname" . | trunc 58 | trimSuffix "-")) }}
 {{- end }}

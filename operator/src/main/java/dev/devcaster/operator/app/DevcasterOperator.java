@@ -11,6 +11,7 @@ import dev.devcaster.operator.kubernetes.KubernetesGateway;
 import dev.devcaster.operator.kubernetes.Leadership;
 import dev.devcaster.operator.ownership.TriggerOwnership;
 import dev.devcaster.operator.kubernetes.Requeue;
+import dev.devcaster.operator.kubernetes.TrimmedTriggerStore;
 import dev.devcaster.operator.reconcile.DriftSweep;
 import dev.devcaster.operator.reconcile.ReconcilePolicy;
 import dev.devcaster.operator.reconcile.TriggerAddFilter;
@@ -53,8 +54,8 @@ public final class DevcasterOperator implements AutoCloseable {
     private static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
     /** How long a stop waits for in-flight reconciles; below the chart's termination grace period. */
     private static final Duration RECONCILE_GRACE = Duration.ofSeconds(20);
-    /** How long a call may wait for a rate-limit permit before the reconcile reschedules instead. */
-    private static final Duration MAX_PERMIT_WAIT = Duration.ofSeconds(5);
+    /** No call waits for a rate-limit permit: the reconcile is rescheduled for its turn instead. */
+    private static final Duration MAX_PERMIT_WAIT = Duration.ZERO;
 
     private final OperatorConfig config;
     private final Leadership leadership;
@@ -105,9 +106,13 @@ public final class DevcasterOperator implements AutoCloseable {
         operator.register(reconciler, c -> {
                 c.withRetry(backoff)
                     .withOnAddFilter(new TriggerAddFilter())
+                    .withItemStore(new TrimmedTriggerStore())
                     .withOnUpdateFilter(new TriggerUpdateFilter(steps.ownership()));
                 if (!config.watchNamespaces().isEmpty()) {
                     c.settingNamespaces(config.watchNamespaces());
+                }
+                if (!config.shardSelector().isEmpty()) {
+                    c.withLabelSelector(config.shardSelector());
                 }
             });
     }
@@ -134,7 +139,7 @@ public final class DevcasterOperator implements AutoCloseable {
             new RemoteTriggerSync(devcaster.triggerInstances(), leadership, seams.afterUpsert()),
             new RemoteInventory(devcaster.triggerInstances(), devcaster.connectedAccounts(), Duration.ofSeconds(1)),
             new TriggerReport(kubernetes, Clock.systemUTC()), new ReasonGauge(registry), kubernetes, requeue, leadership,
-            registry);
+            devcaster.budget(), registry);
     }
 
     /** Starts reconciling (or waiting for the Lease) and serves /healthz, /readyz and /metrics. */

@@ -19,6 +19,7 @@ public final class DevcasterClient {
     private final ConnectedAccountsApi connectedAccounts;
     private final AuthConfigsApi authConfigs;
     private final TriggerInstancesApi triggerInstances;
+    private final RateBudget budget;
 
     /** Records call metrics in {@link Metrics#globalRegistry} (a no-op until a registry is added to it). */
     public DevcasterClient(DevcasterClientConfig config) {
@@ -36,6 +37,7 @@ public final class DevcasterClient {
         this.connectedAccounts = new ConnectedAccountsApi(transport);
         this.authConfigs = new AuthConfigsApi(transport);
         this.triggerInstances = new TriggerInstancesApi(transport);
+        this.budget = transport.budget();
     }
 
     public TriggerTypesApi triggerTypes() {
@@ -52,5 +54,10 @@ public final class DevcasterClient {
 
     public TriggerInstancesApi triggerInstances() {
         return triggerInstances;
+    }
+
+    /** Turns per API key, so callers share a key's rate without waiting on it. */
+    public RateBudget budget() {
+        return budget;
     }
 }

@@ -29,7 +29,8 @@ final class HttpTransport {
     private final HttpClient http;
     private final ObjectMapper mapper;
     private final ErrorMapper errors;
-    private final ApiKeyRateLimiter rateLimiter;
+    private final ApiKeyThrottle throttle;
+    private final RateBudget budget;
     private final MeterRegistry registry;
     private final Duration requestTimeout;
 
@@ -42,9 +43,15 @@ final class HttpTransport {
                 .build();
         this.mapper = mapper;
         this.errors = new ErrorMapper(mapper);
-        this.rateLimiter = new ApiKeyRateLimiter(config.permitsPerSecond(), config.maxRateLimitWait());
+        this.throttle = new ApiKeyThrottle(config.permitsPerSecond(), config.maxRateLimitWait());
+        this.budget = new RateBudget(throttle);
         this.registry = registry;
         this.requestTimeout = config.requestTimeout();
+    }
+
+    /** Turns for callers of one key, at the same rate as this transport's limit. */
+    RateBudget budget() {
+        return budget;
     }
 
     <T> T call(DevcasterCredentials credentials, ApiCall call, Class<T> type) {
@@ -104,7 +111,7 @@ final class HttpTransport {
     }
 
     private HttpResponse<byte[]> attempt(DevcasterCredentials credentials, ApiCall call, HttpRequest request) {
-        rateLimiter.acquire(credentials, call.endpoint());
+        throttle.acquire(credentials, call.endpoint());
         long start = System.nanoTime();
         HttpResponse<byte[]> response;
         try {
@@ -125,7 +132,12 @@ final class HttpTransport {
         if (status >= 200 && status < 300) {
             return response;
         }
-        throw errors.toException(call, status, response.headers(), response.body(), credentials.apiKey());
+        DevcasterException failure = errors.toException(call, status, response.headers(), response.body(),
+                credentials.apiKey());
+        if (failure instanceof RateLimitedException limited) {
+            throttle.pause(credentials, limited.retryAfter());
+        }
+        throw failure;
     }
 
     private HttpRequest request(DevcasterCredentials credentials, ApiCall call) {

@@ -80,6 +80,11 @@ public final class OperatorConfig {
         return get(Settings.WATCH_NAMESPACES);
     }
 
+    /** Label selector of the Triggers this instance manages; empty = all. */
+    public String shardSelector() {
+        return get(Settings.SHARD_SELECTOR);
+    }
+
     public Duration resyncPeriod() {
         return get(Settings.RESYNC_PERIOD);
     }

@@ -32,6 +32,10 @@ public final class Settings {
             "", "comma-separated namespaces to watch; in the chart a list also switches RBAC to a Role per namespace",
             Parsers::namespaces)
         .shownAs("(all)");
+    public static final Setting<String> SHARD_SELECTOR = Setting.of("SHARD_SELECTOR", "shard.selector", "",
+            "label selector of the Triggers this instance manages, e.g. `devcaster.dev/shard=b` (one shard per "
+                + "release; empty = all)", Parsers::labelSelector)
+        .shownAs("(all)");
     public static final Setting<Duration> RESYNC_PERIOD = Setting.of("RESYNC_PERIOD", "resyncPeriod", "10m",
         "drift check period (`30s`, `10m`, `1h` or ISO-8601), jittered ±10%", Parsers::positiveDuration);
     public static final Setting<Map<String, String>> DEFAULT_TOOLKIT_VERSIONS = Setting.of("DEFAULT_TOOLKIT_VERSIONS",
@@ -59,9 +63,10 @@ public final class Settings {
             "(release namespace)", "default", "namespace of the key vault Secret (the operator's own namespace)",
             Parsers::text)
         .orElseFrom("POD_NAMESPACE").shownAs("`$POD_NAMESPACE`");
-    public static final Setting<String> KEY_VAULT_SECRET = Setting.of("KEY_VAULT_SECRET", "(release name + `-keys`)",
+    public static final Setting<String> KEY_VAULT_SECRET = Setting.of("KEY_VAULT_SECRET", "keyVault.secretName",
         "devcaster-operator-keys", "Secret in `OPERATOR_NAMESPACE` that keeps the API keys remote triggers were made "
-            + "with, by fingerprint, so deletions work after the Trigger's Secret is gone", Parsers::text);
+            + "with, by fingerprint, so deletions work after the Trigger's Secret is gone", Parsers::text)
+        .shownAs("`devcaster-operator-keys` (chart: release name + `-keys`)");
     public static final Setting<String> LEADER_ELECTION_NAMESPACE = Setting.of("LEADER_ELECTION_NAMESPACE",
             "(release namespace)", "default", "namespace of the Lease", Parsers::text)
         .orElseFrom("POD_NAMESPACE").shownAs("`$POD_NAMESPACE`");
@@ -83,7 +88,7 @@ public final class Settings {
 
     /** In the order the README's configuration table lists them. */
     public static final List<Setting<?>> ALL = List.of(API_KEY, DEFAULT_API_KEY_NAMESPACES, BASE_URL, WATCH_NAMESPACES,
-        RESYNC_PERIOD, DEFAULT_TOOLKIT_VERSIONS, CONCURRENCY, RATE_LIMIT, REQUEST_TIMEOUT, TYPE_CACHE_TTL, RECHECK_PERIOD,
+        SHARD_SELECTOR, RESYNC_PERIOD, DEFAULT_TOOLKIT_VERSIONS, CONCURRENCY, RATE_LIMIT, REQUEST_TIMEOUT, TYPE_CACHE_TTL, RECHECK_PERIOD,
         DEFAULT_DELETION_POLICY, OPERATOR_NAMESPACE, KEY_VAULT_SECRET, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE,
         LEADER_ELECTION_LEASE_NAME, POD_NAME, LOG_FORMAT, LOG_LEVEL, HTTP_PORT, HTTP_BIND_ADDRESS);
 

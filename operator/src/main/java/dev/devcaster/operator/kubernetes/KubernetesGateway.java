@@ -133,9 +133,18 @@ public final class KubernetesGateway {
             if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
                 throw e;
             }
-            client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
-                .addToLabels("app.kubernetes.io/managed-by", "devcaster-operator").endMetadata()
-                .withData(base64Data).build()).create();
+            try {
+                client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
+                    .addToLabels("app.kubernetes.io/managed-by", "devcaster-operator").endMetadata()
+                    .withData(base64Data).build()).create();
+            } catch (KubernetesClientException raced) {
+                if (raced.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                    throw raced;
+                }
+                // Another replica or shard created it a moment ago: add to it.
+                client.secrets().inNamespace(namespace).withName(name)
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
+            }
         }
     }
 

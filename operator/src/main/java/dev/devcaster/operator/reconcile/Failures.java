@@ -46,6 +46,10 @@ final class Failures {
         if (failure instanceof TriggerProblem problem) {
             return Outcome.of(problem);
         }
+        if (failure instanceof RateLimitedException e && e.local()) {
+            // This operator's own limit for the key, or its pause after a 429: not the Trigger's news.
+            return Outcome.deferred(e.retryAfter().orElseGet(() -> rateLimitBackoff.delay(nextAttempt(trigger))));
+        }
         if (failure instanceof RateLimitedException e) {
             String when = e.retryAfter().map(d -> "retrying in " + d.toSeconds() + "s as Devcaster asked")
                 .orElse("retrying after a backoff (no Retry-After)");

@@ -1,6 +1,7 @@
 package dev.devcaster.operator.reconcile;
 
 import dev.devcaster.operator.client.DevcasterCredentials;
+import dev.devcaster.operator.client.RateBudget;
 import dev.devcaster.operator.client.TriggerInstance;
 import dev.devcaster.operator.client.UnauthorizedException;
 import dev.devcaster.operator.credentials.CredentialsResolver;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -45,11 +47,12 @@ final class TriggerDeletion {
     private final KubernetesGateway kubernetes;
     private final TriggerReport report;
     private final DeletionPolicy defaultPolicy;
+    private final RateBudget budget;
     private final Failures failures;
 
     TriggerDeletion(CredentialsResolver credentials, KeyVault vault, TriggerOwnership ownership,
                     RemoteTriggerSync remote, KubernetesGateway kubernetes, TriggerReport report,
-                    DeletionPolicy defaultPolicy, Failures failures) {
+                    DeletionPolicy defaultPolicy, RateBudget budget, Failures failures) {
         this.credentials = credentials;
         this.vault = vault;
         this.ownership = ownership;
@@ -57,6 +60,7 @@ final class TriggerDeletion {
         this.kubernetes = kubernetes;
         this.report = report;
         this.defaultPolicy = defaultPolicy;
+        this.budget = budget;
         this.failures = failures;
     }
 
@@ -76,12 +80,20 @@ final class TriggerDeletion {
             }
             Optional<String> recorded = trigger.recordedTriggerId()
                 .filter(id -> ownership.keeperOtherThan(trigger, id).isEmpty());
+            Optional<RemoteIdentity> identity = TriggerAnnotations.remoteIdentity(trigger).flatMap(RemoteIdentity::parse);
+            if (recorded.isEmpty() && identity.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Duration> turn = budget.admit(keyOf(trigger, recorded.isPresent()
+                ? trigger.getStatus().getProject() : identity.get().project()), trigger.getMetadata().getUid());
+            if (turn.isPresent()) {
+                return Optional.of(Outcome.deferred(turn.get()));
+            }
             if (recorded.isPresent()) {
                 DevcasterCredentials key = keyOf(trigger, trigger.getStatus().getProject());
                 remote.deleteIfPresent(key, recorded.get());
                 deleted.add(recorded.get());
             }
-            Optional<RemoteIdentity> identity = TriggerAnnotations.remoteIdentity(trigger).flatMap(RemoteIdentity::parse);
             if (identity.isPresent()) {
                 DevcasterCredentials key = keyOf(trigger, identity.get().project());
                 for (TriggerInstance instance : remote.findAll(key, identity.get())) {

@@ -63,9 +63,10 @@ public class TriggerReconciler implements Reconciler<Trigger> {
         this.sweep = new DriftSweep(new InSyncCheck(steps.types(), steps.accounts(), steps.ownership()),
             steps.credentials(), steps.inventory(), requeue, steps.leadership(), policy.resyncPeriod(), steps.registry());
         this.sync = new TriggerSync(steps.credentials(), steps.types(), steps.accounts(),
-            new ProjectSwitch(steps.vault(), steps.remote()), steps.ownership(), steps.remote(), marker, failures);
+            new ProjectSwitch(steps.vault(), steps.remote()), steps.ownership(), steps.remote(), marker, steps.budget(),
+            failures);
         this.deletion = new TriggerDeletion(steps.credentials(), steps.vault(), steps.ownership(), steps.remote(),
-            steps.kubernetes(), steps.report(), policy.defaultDeletionPolicy(), failures);
+            steps.kubernetes(), steps.report(), policy.defaultDeletionPolicy(), steps.budget(), failures);
         this.report = steps.report();
         this.kubernetes = steps.kubernetes();
         this.ownership = steps.ownership();
@@ -83,7 +84,7 @@ public class TriggerReconciler implements Reconciler<Trigger> {
         ownership.attach(context.getPrimaryCache());
         gauge.attach(() -> context.getPrimaryCache().list());
         sweep.attach(() -> context.getPrimaryCache().list());
-        return List.of(requeue.eventSource());
+        return List.of(requeue);
     }
 
     @Override
@@ -103,6 +104,9 @@ public class TriggerReconciler implements Reconciler<Trigger> {
                 return cleanup(trigger);
             }
             Outcome outcome = sync.run(trigger);
+            if (outcome.deferred()) {
+                return UpdateControl.<Trigger>noUpdate().rescheduleAfter(outcome.retryAfter().orElse(recheckPeriod));
+            }
             report.report(trigger, outcome);
             // A Synced Trigger is looked at again by the drift sweep, with all others of its project.
             return outcome.reason().outlook() == ReadyReason.Outlook.DONE ? UpdateControl.noUpdate()
@@ -125,7 +129,9 @@ public class TriggerReconciler implements Reconciler<Trigger> {
             marker.release(trigger);
             return UpdateControl.noUpdate();
         }
-        report.report(trigger, blocked.get());
+        if (!blocked.get().deferred()) {
+            report.report(trigger, blocked.get());
+        }
         return UpdateControl.<Trigger>noUpdate().rescheduleAfter(blocked.get().retryAfter().orElse(recheckPeriod));
     }
 }

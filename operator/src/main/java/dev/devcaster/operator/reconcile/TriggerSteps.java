@@ -1,6 +1,7 @@
 package dev.devcaster.operator.reconcile;
 
 import dev.devcaster.operator.account.AccountResolver;
+import dev.devcaster.operator.client.RateBudget;
 import dev.devcaster.operator.credentials.CredentialsResolver;
 import dev.devcaster.operator.credentials.KeyVault;
 import dev.devcaster.operator.kubernetes.KubernetesGateway;
@@ -18,5 +19,5 @@ import io.micrometer.core.instrument.MeterRegistry;
 public record TriggerSteps(CredentialsResolver credentials, KeyVault vault, TypeCheck types, AccountResolver accounts,
                            TriggerOwnership ownership, RemoteTriggerSync remote, RemoteInventory inventory,
                            TriggerReport report, ReasonGauge gauge, KubernetesGateway kubernetes, Requeue requeue,
-                           Leadership leadership, MeterRegistry registry) {
+                           Leadership leadership, RateBudget budget, MeterRegistry registry) {
 }

@@ -2,6 +2,7 @@ package dev.devcaster.operator.reconcile;
 
 import dev.devcaster.operator.account.AccountResolver;
 import dev.devcaster.operator.client.DevcasterCredentials;
+import dev.devcaster.operator.client.RateBudget;
 import dev.devcaster.operator.credentials.CredentialsResolver;
 import dev.devcaster.operator.ownership.TriggerOwnership;
 import dev.devcaster.operator.remote.DesiredState;
@@ -15,6 +16,7 @@ import dev.devcaster.operator.trigger.TriggerStatus;
 import dev.devcaster.operator.triggertype.TypeCheck;
 import dev.devcaster.operator.triggertype.ValidatedConfig;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +37,12 @@ final class TriggerSync {
     private final TriggerOwnership ownership;
     private final RemoteTriggerSync remote;
     private final CreateMarker marker;
+    private final RateBudget budget;
     private final Failures failures;
 
     TriggerSync(CredentialsResolver credentials, TypeCheck types, AccountResolver accounts, ProjectSwitch projects,
-                TriggerOwnership ownership, RemoteTriggerSync remote, CreateMarker marker, Failures failures) {
+                TriggerOwnership ownership, RemoteTriggerSync remote, CreateMarker marker, RateBudget budget,
+                Failures failures) {
         this.credentials = credentials;
         this.types = types;
         this.accounts = accounts;
@@ -46,6 +50,7 @@ final class TriggerSync {
         this.ownership = ownership;
         this.remote = remote;
         this.marker = marker;
+        this.budget = budget;
         this.failures = failures;
     }
 
@@ -66,6 +71,10 @@ final class TriggerSync {
 
     private Outcome sync(Trigger trigger, List<RemoteChange> changes) {
         DevcasterCredentials key = credentials.resolve(trigger);
+        Optional<Duration> turn = budget.admit(key, trigger.getMetadata().getUid());
+        if (turn.isPresent()) {
+            return Outcome.deferred(turn.get());
+        }
         ValidatedConfig validated = types.check(key, trigger);
         AccountResolver.Resolution account = accounts.resolve(key, trigger, validated.toolkit());
         DesiredState desired = DesiredState.of(validated, account.account().id(), trigger.getSpec().enabled());

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param applied         the remote trigger as it now is, only for {@link ReadyReason#Synced}
  * @param changes         what the operator changed in Devcaster, or set back
  * @param releaseRecorded the recorded remote trigger is not this Trigger's (another keeps it)
+ * @param deferred        not its turn yet (the API key's rate): nothing happened, nothing to report
  */
 public record Outcome(ReadyReason reason, String message, Optional<Duration> retryAfter, Optional<Applied> applied,
-                      List<RemoteChange> changes, boolean releaseRecorded) {
+                      List<RemoteChange> changes, boolean releaseRecorded, boolean deferred) {
 
     /**
      * The remote trigger after a successful sync.
@@ -35,7 +36,7 @@ public record Outcome(ReadyReason reason, String message, Optional<Duration> ret
     public static Outcome synced(Applied applied, List<RemoteChange> changes) {
         return new Outcome(ReadyReason.Synced, "remote trigger " + applied.triggerId() + " is "
             + (applied.enabled() ? "Enabled" : "Disabled") + " on connected account " + applied.connectedAccountId(),
-            Optional.empty(), Optional.of(applied), changes, false);
+            Optional.empty(), Optional.of(applied), changes, false, false);
     }
 
     public static Outcome of(ReadyReason reason, String message) {
@@ -43,18 +44,24 @@ public record Outcome(ReadyReason reason, String message, Optional<Duration> ret
     }
 
     public static Outcome of(ReadyReason reason, String message, Duration retryAfter) {
-        return new Outcome(reason, message, Optional.ofNullable(retryAfter), Optional.empty(), List.of(), false);
+        return new Outcome(reason, message, Optional.ofNullable(retryAfter), Optional.empty(), List.of(), false, false);
     }
 
     public static Outcome of(TriggerProblem problem) {
         return new Outcome(problem.reason(), problem.getMessage(), problem.retryAfter(), Optional.empty(), List.of(),
-            problem.releasesRecordedId());
+            problem.releasesRecordedId(), false);
+    }
+
+    /** Not this Trigger's turn with its API key yet: look again then, without reporting anything. */
+    public static Outcome deferred(Duration until) {
+        return new Outcome(ReadyReason.RateLimited, "waiting for its turn with the API key", Optional.of(until),
+            Optional.empty(), List.of(), false, true);
     }
 
     /** The same outcome with remote changes made before it came to this. */
     public Outcome withChanges(List<RemoteChange> earlier) {
         List<RemoteChange> all = new java.util.ArrayList<>(earlier);
         all.addAll(changes);
-        return new Outcome(reason, message, retryAfter, applied, all, releaseRecorded);
+        return new Outcome(reason, message, retryAfter, applied, all, releaseRecorded, deferred);
     }
 }
