@@ -27,10 +27,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -56,6 +53,7 @@ public final class DevcasterOperator implements AutoCloseable {
     private final OperatorConfig config;
     private final KubernetesGateway kubernetes;
     private final PrometheusMeterRegistry registry;
+    private final OperatorMetrics metrics;
     private final Operator operator;
     private HealthServer health;
     private volatile boolean stopping;
@@ -64,18 +62,16 @@ public final class DevcasterOperator implements AutoCloseable {
         this.config = config;
         this.kubernetes = new KubernetesGateway(client);
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
+        this.metrics = OperatorMetrics.bindTo(registry);
         this.operator = new Operator(o -> {
             o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withConcurrentReconciliationThreads(config.concurrency())
                 .withReconciliationTerminationTimeout(RECONCILE_GRACE)
-                // Per-resource meters would grow with the number of Triggers; the reason gauge covers that.
-                .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).notCollectingMetricsPerResource()
-                    .build());
+                .withMetrics(metrics.josdk());
             if (config.leaderElection()) {
-                var callbacks = new LeaderCallbacks(() -> { }, () -> {
+                var callbacks = new LeaderCallbacks(() -> metrics.leading(true), () -> {
+                    metrics.leading(false);
                     if (!stopping) {
                         seams.onLostLeadership().run();
                     }
@@ -130,6 +126,9 @@ public final class DevcasterOperator implements AutoCloseable {
             }
         }
         operator.start();
+        if (!config.leaderElection()) {
+            metrics.leading(true);
+        }
     }
 
     /**
@@ -162,6 +161,7 @@ public final class DevcasterOperator implements AutoCloseable {
         if (health != null) {
             health.close();
         }
+        metrics.close();
     }
 
     private static Duration min(Duration a, Duration b) {
