@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,11 +44,19 @@ final class HttpTransport {
 
     HttpTransport(DevcasterClientConfig config, ObjectMapper mapper, MeterRegistry registry) {
         // HTTP/1.1: on plain http the JDK would otherwise try an h2c upgrade on every new connection.
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (config.proxy() != null) {
+            // Unresolved: the proxy's name is looked up when connecting, so a DNS change needs no restart.
+            builder.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(config.proxy().getHost(),
+                    config.proxy().getPort())));
+        }
+        if (config.caBundle() != null) {
+            builder.sslContext(TrustBundle.sslContext(config.caBundle()));
+        }
+        this.http = builder.build();
         this.mapper = mapper;
         this.errors = new ErrorMapper(mapper);
         this.rateLimiter = new ApiKeyRateLimiter(config.permitsPerSecond(), config.maxRateLimitWait());
