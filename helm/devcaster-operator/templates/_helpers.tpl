@@ -90,10 +90,20 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- join "," $pairs }}
 {{- end }}
 
+{{/* DEVCASTER_CA_BUNDLE: where the CA bundle is mounted, or "" without one. */}}
+{{- define "devcaster-operator.caBundlePath" -}}
+{{- if or .Values.devcaster.caBundle.configMap .Values.devcaster.caBundle.secret }}
+{{- printf "/etc/devcaster/ca/%s" .Values.devcaster.caBundle.key }}
+{{- end }}
+{{- end }}
+
 {{/* Checks across values that values.schema.json cannot express well. */}}
 {{- define "devcaster-operator.validate" -}}
 {{- if and .Values.devcaster.apiKey .Values.devcaster.existingSecret }}
 {{- fail "set devcaster.apiKey or devcaster.existingSecret, not both" }}
+{{- end }}
+{{- if and .Values.devcaster.caBundle.configMap .Values.devcaster.caBundle.secret }}
+{{- fail "set devcaster.caBundle.configMap or devcaster.caBundle.secret, not both" }}
 {{- end }}
 {{- if and (gt (int .Values.replicaCount) 1) (eq (include "devcaster-operator.leaderElection" .) "false") }}
 {{- fail "replicaCount > 1 needs leader election: leave leaderElection.enabled unset (null) or set it to true" }}

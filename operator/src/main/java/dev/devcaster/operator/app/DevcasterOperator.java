@@ -4,6 +4,7 @@ import dev.devcaster.operator.account.AccountResolver;
 import dev.devcaster.operator.client.DevcasterClient;
 import dev.devcaster.operator.client.DevcasterClientConfig;
 import dev.devcaster.operator.config.OperatorConfig;
+import dev.devcaster.operator.config.Settings;
 import dev.devcaster.operator.credentials.CredentialSecrets;
 import dev.devcaster.operator.credentials.CredentialsResolver;
 import dev.devcaster.operator.credentials.RememberedCredentials;
@@ -100,7 +101,9 @@ public final class DevcasterOperator implements AutoCloseable {
     private TriggerSteps steps(OperatorConfig config, Seams seams) {
         DevcasterClient devcaster = new DevcasterClient(DevcasterClientConfig.defaults()
             .withRequestTimeout(config.requestTimeout())
-            .withRateLimit(config.rateLimit(), MAX_PERMIT_WAIT), registry);
+            .withRateLimit(config.rateLimit(), MAX_PERMIT_WAIT)
+            .withProxy(config.get(Settings.PROXY).orElse(null))
+            .withCaBundle(config.get(Settings.CA_BUNDLE).orElse(null)), registry);
         CredentialSecrets secrets = new CredentialSecrets();
         CredentialsResolver credentials = new CredentialsResolver(config.baseUrl(), config.defaultApiKey(), secrets::get);
         TypeCheck types = new TypeCheck(new TriggerTypeCache(devcaster.triggerTypes(), config.typeCacheTtl()),

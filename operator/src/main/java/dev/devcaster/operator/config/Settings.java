@@ -3,6 +3,7 @@ package dev.devcaster.operator.config;
 import dev.devcaster.operator.trigger.DeletionPolicy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +66,18 @@ public final class Settings {
         "level of the operator's own loggers", raw -> Parsers.oneOf(LogLevel.class, raw));
     public static final Setting<Integer> HTTP_PORT = Setting.of("HTTP_PORT", "httpPort", "8080",
         "port of `/healthz`, `/readyz`, `/metrics` (`0` = off; the chart needs it for its probes)", Parsers::port);
+    public static final Setting<Optional<URI>> PROXY = Setting.of("DEVCASTER_PROXY", "devcaster.proxy", null,
+        "HTTP proxy `http://HOST:PORT` for the Devcaster calls only (HTTPS through it with CONNECT); the Kubernetes API "
+            + "is reached directly", TransportParsers::proxy);
+    public static final Setting<Optional<Path>> CA_BUNDLE = Setting.of("DEVCASTER_CA_BUNDLE", "devcaster.caBundle",
+        null, "PEM file (or folder of `.pem`/`.crt` files) of CA certificates trusted for the Devcaster calls in "
+            + "addition to the JDK's default CAs", TransportParsers::caBundle);
 
     /** In the order the README's configuration table lists them. */
     public static final List<Setting<?>> ALL = List.of(API_KEY, BASE_URL, WATCH_NAMESPACES, RESYNC_PERIOD,
         DEFAULT_TOOLKIT_VERSIONS, CONCURRENCY, RATE_LIMIT, REQUEST_TIMEOUT, TYPE_CACHE_TTL, RECHECK_PERIOD,
         DEFAULT_DELETION_POLICY, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE, LEADER_ELECTION_LEASE_NAME, POD_NAME,
-        LOG_FORMAT, LOG_LEVEL, HTTP_PORT);
+        LOG_FORMAT, LOG_LEVEL, HTTP_PORT, PROXY, CA_BUNDLE);
 
     private Settings() {
     }

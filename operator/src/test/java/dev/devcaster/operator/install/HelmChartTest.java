@@ -339,8 +339,52 @@ class HelmChartTest {
     @CsvSource(delimiter = '|', value = {
         "'devcaster: {apiKey: k, existingSecret: s}'            | not both",
         "'{replicaCount: 2, leaderElection: {enabled: false}}'  | needs leader election",
+        "'devcaster: {caBundle: {configMap: a, secret: b}}'     | not both",
     })
     void contradictoryValuesFailWithAClearMessage(String values, String message) {
         assertThatThrownBy(() -> RenderedChart.render(NS, values)).hasMessageContaining(message);
+    }
+
+    @Test
+    void proxyAndCaBundleReachTheOperator() {
+        RenderedChart chart = RenderedChart.render(NS, """
+            devcaster:
+              proxy: http://proxy.corp.example:3128
+              caBundle: {configMap: corporate-ca, key: bundle.pem}
+            """);
+
+        assertThat(chart.envValue("DEVCASTER_PROXY")).hasValue("http://proxy.corp.example:3128");
+        assertThat(chart.envValue("DEVCASTER_CA_BUNDLE")).hasValue("/etc/devcaster/ca/bundle.pem");
+        PodSpec pod = chart.deployment().getSpec().getTemplate().getSpec();
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("ca-bundle")).singleElement().satisfies(v -> {
+            assertThat(v.getConfigMap().getName()).isEqualTo("corporate-ca");
+            assertThat(v.getConfigMap().getItems()).singleElement().satisfies(i -> {
+                assertThat(i.getKey()).isEqualTo("bundle.pem");
+                assertThat(i.getPath()).isEqualTo("bundle.pem");
+            });
+        });
+        assertThat(chart.container().getVolumeMounts()).filteredOn(m -> m.getName().equals("ca-bundle")).singleElement()
+            .satisfies(m -> {
+                assertThat(m.getMountPath()).isEqualTo("/etc/devcaster/ca");
+                assertThat(m.getReadOnly()).isTrue();
+            });
+        assertThat(OperatorConfig.from(Map.of("DEVCASTER_PROXY", chart.envValue("DEVCASTER_PROXY").orElseThrow()))
+            .get(Settings.PROXY)).hasValue(java.net.URI.create("http://proxy.corp.example:3128"));
+
+        RenderedChart fromSecret = RenderedChart.render(NS, "devcaster: {caBundle: {secret: corporate-ca}}");
+        assertThat(fromSecret.envValue("DEVCASTER_CA_BUNDLE")).hasValue("/etc/devcaster/ca/ca.crt");
+        assertThat(fromSecret.deployment().getSpec().getTemplate().getSpec().getVolumes())
+            .filteredOn(v -> v.getName().equals("ca-bundle")).singleElement()
+            .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("corporate-ca"));
+
+        // Neither set: both variables are empty, which the operator reads as "none".
+        RenderedChart plain = RenderedChart.render(NS, "");
+        assertThat(plain.envValue("DEVCASTER_PROXY")).hasValue("");
+        assertThat(plain.envValue("DEVCASTER_CA_BUNDLE")).hasValue("");
+        OperatorConfig config = OperatorConfig.from(plain.processEnv("p"));
+        assertThat(config.get(Settings.PROXY)).isEmpty();
+        assertThat(config.get(Settings.CA_BUNDLE)).isEmpty();
+        assertThatThrownBy(() -> RenderedChart.render(NS, "devcaster: {proxy: 'https://proxy:3128'}")).hasMessageContaining("proxy");
+        assertThatThrownBy(() -> RenderedChart.render(NS, "devcaster: {proxy: 'http://user:pw@proxy:3128'}")).hasMessageContaining("proxy");
     }
 }
