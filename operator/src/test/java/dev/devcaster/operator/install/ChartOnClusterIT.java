@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,7 +37,11 @@ class ChartOnClusterIT {
         // Unique cluster-scoped names per test run: the release is named after the test namespace.
         RenderedChart clusterWide = RenderedChart.render(ns, ns, """
             replicaCount: 2
-            devcaster: {apiKey: dk_test}
+            devcaster:
+              apiKey: dk_test
+              proxy: http://proxy.corp.example:3128
+              caBundle: {configMap: corporate-ca}
+            extraEnv: [{name: TZ, value: UTC}]
             metrics:
               serviceMonitor: {enabled: true}
             podDisruptionBudget: {enabled: true}
@@ -78,6 +83,9 @@ class ChartOnClusterIT {
         // No kubelet runs here: the Pod is admitted (PodSecurity admission checks it) and stays Pending.
         Pod admitted = client.pods().inNamespace(ns).resource(pod(chart, "operator", spec -> { })).create();
         assertThat(admitted.getMetadata().getUid()).isNotBlank();
+        // The `helm test` Pod too.
+        Pod test = (Pod) RenderedChart.hooks(ns, "replicaCount: 2").get(0);
+        assertThat(client.pods().inNamespace(ns).resource(test).create().getMetadata().getUid()).isNotBlank();
 
         // Negative controls: the same pod without one of the settings is rejected by the same namespace.
         assertRejected(client, ns, pod(chart, "root-allowed", spec -> {
@@ -90,6 +98,21 @@ class ChartOnClusterIT {
             spec.getContainers().get(0).getSecurityContext().setAllowPrivilegeEscalation(null)), "allowPrivilegeEscalation");
         assertRejected(client, ns, pod(chart, "capabilities", spec ->
             spec.getContainers().get(0).getSecurityContext().setCapabilities(null)), "capabilities");
+    }
+
+    @Test
+    void managedCrdIsAcceptedAsAnUpdateOfTheInstalledOne(KubernetesClient client, TestNamespace namespace) {
+        CustomResourceDefinition crd = RenderedChart.render(namespace.name(), "crds: {managed: true}")
+            .one(CustomResourceDefinition.class);
+
+        // Server-side dry run: validated and admitted like `helm upgrade` would apply it, nothing changes.
+        CustomResourceDefinition applied = client.resource(crd).dryRun().fieldManager("helm").forceConflicts().serverSideApply();
+
+        assertThat(applied.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+        assertThat(applied.getSpec().getVersions()).extracting(v -> v.getName()).containsExactly("v1alpha1");
+        Map<String, String> live = client.apiextensions().v1().customResourceDefinitions().withName("triggers.devcaster.dev")
+            .get().getMetadata().getAnnotations();
+        assertThat(live == null ? Map.<String, String>of() : live).doesNotContainKey("helm.sh/resource-policy");
     }
 
     @Test
