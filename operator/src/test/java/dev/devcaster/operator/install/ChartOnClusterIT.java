@@ -44,14 +44,17 @@ class ChartOnClusterIT {
             extraEnv: [{name: TZ, value: UTC}]
             metrics:
               serviceMonitor: {enabled: true}
+              prometheusRule: {enabled: true}
+              grafanaDashboard: {enabled: true}
             podDisruptionBudget: {enabled: true}
             """);
         RenderedChart namespaced = RenderedChart.render(ns + "-ns", ns, "watchNamespaces: [" + ns + "]");
         try {
             for (RenderedChart chart : List.of(clusterWide, namespaced)) {
                 for (HasMetadata object : chart.objects()) {
-                    if (object instanceof GenericKubernetesResource generic && "ServiceMonitor".equals(generic.getKind())) {
-                        // No Prometheus Operator CRD on this server; HelmChartTest checks what renders.
+                    if (object instanceof GenericKubernetesResource generic
+                        && List.of("ServiceMonitor", "PrometheusRule").contains(generic.getKind())) {
+                        // No Prometheus Operator CRDs on this server; HelmChartTest and PrometheusRulesTest check them.
                         continue;
                     }
                     HasMetadata applied = client.resource(object).forceConflicts().serverSideApply();
@@ -59,7 +62,7 @@ class ChartOnClusterIT {
                 }
             }
             assertThat(clusterWide.kinds()).contains("Secret", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role",
-                "RoleBinding", "Service", "Deployment", "PodDisruptionBudget", "ServiceMonitor");
+                "RoleBinding", "Service", "Deployment", "PodDisruptionBudget", "ServiceMonitor", "PrometheusRule", "ConfigMap");
             String deployment = clusterWide.deployment().getMetadata().getName();
             assertThat(client.apps().deployments().inNamespace(ns).withName(deployment).get().getSpec().getReplicas()).isEqualTo(2);
             assertThat(client.rbac().roles().inNamespace(ns).list().getItems()).hasSize(2); // Lease Role + namespaced Role

@@ -9,10 +9,15 @@ import dev.devcaster.operator.status.ReasonGauge;
 import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerFixtures;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.api.reconciler.Constants;
-import io.javaoperatorsdk.operator.processing.Controller;
 import io.javaoperatorsdk.operator.processing.GroupVersionKind;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -28,8 +33,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * A scrape of the operator's real registry after a little of everything it measures happened:
@@ -53,20 +56,30 @@ public final class MetricsScrape {
             exerciseJosdk(metrics.josdk());
             exerciseClient(registry);
             new ReasonGauge(registry);
+            awaitGcPause(registry);
             return new PrometheusText(registry.scrape());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** jvm_gc_pause_seconds exists after the first collection: ask for one, its notification records it. */
+    private static void awaitGcPause(PrometheusMeterRegistry registry) throws InterruptedException {
+        for (int i = 0; i < 50 && registry.find("jvm.gc.pause").timer() == null; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+    }
+
+    /** A real JOSDK Controller registers its gauges; then the calls JOSDK makes around reconciles. */
     private static void exerciseJosdk(Metrics josdk) throws Exception {
-        Controller controller = mock(Controller.class);
-        ControllerConfiguration configuration = mock(ControllerConfiguration.class);
-        when(controller.getConfiguration()).thenReturn(configuration);
-        when(configuration.getName()).thenReturn(CONTROLLER);
-        when(configuration.getResourceClass()).thenReturn(Trigger.class);
-        josdk.controllerRegistered(controller);
+        // Registering builds the Controller (which announces itself to the metrics); nothing is started,
+        // so the client never connects.
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build()).build()) {
+            Operator operator = new Operator(o -> o.withKubernetesClient(client).withMetrics(josdk));
+            operator.register(new StubReconciler(), c -> c.withName(CONTROLLER));
+        }
 
         Trigger trigger = TriggerFixtures.trigger("t", "GITHUB_COMMIT_EVENT", "alice");
         trigger.getMetadata().setNamespace("team-a");
@@ -86,6 +99,14 @@ public final class MetricsScrape {
         }
         josdk.timeControllerExecution(execution("cleanup", trigger, metadata, false));
         josdk.cleanupDoneFor(ResourceID.fromResource(trigger), metadata);
+    }
+
+    /** Stands in for the operator's reconciler: same resource type, same controller name. */
+    static final class StubReconciler implements Reconciler<Trigger> {
+        @Override
+        public UpdateControl<Trigger> reconcile(Trigger resource, Context<Trigger> context) {
+            return UpdateControl.noUpdate();
+        }
     }
 
     private static Metrics.ControllerExecution<String> execution(String name, HasMetadata resource,
