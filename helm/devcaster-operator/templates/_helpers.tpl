@@ -90,10 +90,33 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- join "," $pairs }}
 {{- end }}
 
+{{/* DEVCASTER_CA_BUNDLE: where the CA bundle is mounted, or "" without one. */}}
+{{- define "devcaster-operator.caBundlePath" -}}
+{{- if or .Values.devcaster.caBundle.configMap .Values.devcaster.caBundle.secret }}
+{{- printf "/etc/devcaster/ca/%s" .Values.devcaster.caBundle.key }}
+{{- end }}
+{{- end }}
+
+{{/* The environment variables the Deployment sets itself (extraEnv may not repeat them). */}}
+{{- define "devcaster-operator.chartEnv" -}}
+DEVCASTER_API_KEY DEFAULT_API_KEY_NAMESPACES DEVCASTER_BASE_URL WATCH_NAMESPACES SHARD_SELECTOR RESYNC_PERIOD DEFAULT_TOOLKIT_VERSIONS RECONCILE_CONCURRENCY DEVCASTER_RATE_LIMIT DEVCASTER_REQUEST_TIMEOUT TRIGGER_TYPE_CACHE_TTL RECHECK_PERIOD DEFAULT_DELETION_POLICY OPERATOR_NAMESPACE KEY_VAULT_SECRET LEADER_ELECTION LEADER_ELECTION_NAMESPACE LEADER_ELECTION_LEASE_NAME LOG_FORMAT LOG_LEVEL HTTP_PORT HTTP_BIND_ADDRESS DEVCASTER_PROXY DEVCASTER_CA_BUNDLE POD_NAMESPACE POD_NAME JAVA_TOOL_OPTIONS
+{{- end }}
+
 {{/* Checks across values that values.schema.json cannot express well. */}}
 {{- define "devcaster-operator.validate" -}}
 {{- if and .Values.devcaster.apiKey .Values.devcaster.existingSecret }}
 {{- fail "set devcaster.apiKey or devcaster.existingSecret, not both" }}
+{{- end }}
+{{- range .Values.extraEnv }}
+{{- if has .name (include "devcaster-operator.chartEnv" $ | splitList " ") }}
+{{- fail (printf "extraEnv: %s is set by the chart; use its value instead (see values.yaml)" .name) }}
+{{- end }}
+{{- end }}
+{{- if and .Values.crds.managed (not (.Files.Get "crds/triggers.devcaster.dev.yaml")) }}
+{{- fail "crds.managed: the chart has no crds/triggers.devcaster.dev.yaml" }}
+{{- end }}
+{{- if and .Values.devcaster.caBundle.configMap .Values.devcaster.caBundle.secret }}
+{{- fail "set devcaster.caBundle.configMap or devcaster.caBundle.secret, not both" }}
 {{- end }}
 {{- if and (gt (int .Values.replicaCount) 1) (eq (include "devcaster-operator.leaderElection" .) "false") }}
 {{- fail "replicaCount > 1 needs leader election: leave leaderElection.enabled unset (null) or set it to true" }}

@@ -4,6 +4,7 @@ import dev.devcaster.operator.account.AccountResolver;
 import dev.devcaster.operator.client.DevcasterClient;
 import dev.devcaster.operator.client.DevcasterClientConfig;
 import dev.devcaster.operator.config.OperatorConfig;
+import dev.devcaster.operator.config.Settings;
 import dev.devcaster.operator.credentials.CredentialsResolver;
 import dev.devcaster.operator.credentials.KeyVault;
 import dev.devcaster.operator.http.HealthServer;
@@ -31,10 +32,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -61,6 +59,7 @@ public final class DevcasterOperator implements AutoCloseable {
     private final Leadership leadership;
     private final KubernetesGateway kubernetes;
     private final PrometheusMeterRegistry registry;
+    private final OperatorMetrics metrics;
     private final Operator operator;
     private final DriftSweep sweep;
     private HealthServer health;
@@ -71,20 +70,21 @@ public final class DevcasterOperator implements AutoCloseable {
         this.leadership = config.leaderElection() ? Leadership.elected() : Leadership.always();
         this.kubernetes = new KubernetesGateway(client, leadership);
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
+        this.metrics = OperatorMetrics.bindTo(registry);
         this.operator = new Operator(o -> {
             o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withConcurrentReconciliationThreads(config.concurrency())
                 .withReconciliationTerminationTimeout(RECONCILE_GRACE)
-                // Per-resource meters would grow with the number of Triggers; the reason gauge covers that.
-                .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).notCollectingMetricsPerResource()
-                    .build());
+                .withMetrics(metrics.josdk());
             if (config.leaderElection()) {
                 // Writes stop the moment another replica is seen leading, before anything else happens.
-                var callbacks = new LeaderCallbacks(leadership::started, () -> {
+                var callbacks = new LeaderCallbacks(() -> {
+                    leadership.started();
+                    metrics.leading(true);
+                }, () -> {
                     leadership.lost();
+                    metrics.leading(false);
                     if (!stopping) {
                         seams.onLostLeadership().run();
                     }
@@ -124,7 +124,9 @@ public final class DevcasterOperator implements AutoCloseable {
     private TriggerSteps steps(OperatorConfig config, Seams seams) {
         DevcasterClient devcaster = new DevcasterClient(DevcasterClientConfig.defaults()
             .withRequestTimeout(config.requestTimeout())
-            .withRateLimit(config.rateLimit(), MAX_PERMIT_WAIT), registry);
+            .withRateLimit(config.rateLimit(), MAX_PERMIT_WAIT)
+            .withProxy(config.get(Settings.PROXY).orElse(null))
+            .withCaBundle(config.get(Settings.CA_BUNDLE).orElse(null)), registry);
         CredentialsResolver credentials = new CredentialsResolver(config.baseUrl(), config.defaultApiKey(),
             config.defaultKeyNamespaces(), kubernetes);
         TypeCheck types = new TypeCheck(new TriggerTypeCache(devcaster.triggerTypes(), config.typeCacheTtl()),
@@ -153,6 +155,9 @@ public final class DevcasterOperator implements AutoCloseable {
         }
         operator.start();
         sweep.start();
+        if (!config.leaderElection()) {
+            metrics.leading(true);
+        }
     }
 
     /**
@@ -186,6 +191,7 @@ public final class DevcasterOperator implements AutoCloseable {
         if (health != null) {
             health.close();
         }
+        metrics.close();
     }
 
     private static Duration min(Duration a, Duration b) {

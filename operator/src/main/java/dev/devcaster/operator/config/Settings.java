@@ -3,6 +3,7 @@ package dev.devcaster.operator.config;
 import dev.devcaster.operator.trigger.DeletionPolicy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +87,19 @@ public final class Settings {
         "0.0.0.0", "IP address `/healthz`, `/readyz`, `/metrics` listen on (`127.0.0.1` = this machine only)",
         Parsers::ipAddress);
 
+    public static final Setting<Optional<URI>> PROXY = Setting.of("DEVCASTER_PROXY", "devcaster.proxy", null,
+        "HTTP proxy `http://HOST:PORT` for the Devcaster calls only (HTTPS through it with CONNECT); the Kubernetes API "
+            + "is reached directly", TransportParsers::proxy);
+    public static final Setting<Optional<Path>> CA_BUNDLE = Setting.of("DEVCASTER_CA_BUNDLE", "devcaster.caBundle",
+        null, "PEM file (or folder of `.pem`/`.crt` files) of CA certificates trusted for the Devcaster calls in "
+            + "addition to the JDK's default CAs", TransportParsers::caBundle);
+
     /** In the order the README's configuration table lists them. */
-    public static final List<Setting<?>> ALL = List.of(API_KEY, DEFAULT_API_KEY_NAMESPACES, BASE_URL, WATCH_NAMESPACES,
-        SHARD_SELECTOR, RESYNC_PERIOD, DEFAULT_TOOLKIT_VERSIONS, CONCURRENCY, RATE_LIMIT, REQUEST_TIMEOUT, TYPE_CACHE_TTL, RECHECK_PERIOD,
-        DEFAULT_DELETION_POLICY, OPERATOR_NAMESPACE, KEY_VAULT_SECRET, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE,
-        LEADER_ELECTION_LEASE_NAME, POD_NAME, LOG_FORMAT, LOG_LEVEL, HTTP_PORT, HTTP_BIND_ADDRESS);
+    public static final List<Setting<?>> ALL = List.of(API_KEY, DEFAULT_API_KEY_NAMESPACES, BASE_URL, PROXY, CA_BUNDLE,
+        WATCH_NAMESPACES, SHARD_SELECTOR, RESYNC_PERIOD, DEFAULT_TOOLKIT_VERSIONS, CONCURRENCY, RATE_LIMIT,
+        REQUEST_TIMEOUT, TYPE_CACHE_TTL, RECHECK_PERIOD, DEFAULT_DELETION_POLICY, OPERATOR_NAMESPACE, KEY_VAULT_SECRET,
+        LEADER_ELECTION, LEADER_ELECTION_NAMESPACE, LEADER_ELECTION_LEASE_NAME, POD_NAME, LOG_FORMAT, LOG_LEVEL, HTTP_PORT,
+        HTTP_BIND_ADDRESS);
 
     private Settings() {
     }

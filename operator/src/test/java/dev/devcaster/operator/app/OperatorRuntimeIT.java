@@ -3,6 +3,7 @@ package dev.devcaster.operator.app;
 import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.operator.config.Settings;
 import dev.devcaster.operator.testing.EndToEndTest;
+import dev.devcaster.operator.testing.PrometheusText;
 import dev.devcaster.operator.testing.RunningOperator;
 import dev.devcaster.operator.trigger.Trigger;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -66,6 +67,16 @@ class OperatorRuntimeIT extends EndToEndTest {
                 "devcaster_client_requests_seconds_bucket\\{endpoint=\"POST /trigger_instances/\\{slug}/upsert\",[^}]*status=\"2xx\"");
             assertThat(metrics).contains("operator_sdk_reconciliations");
             assertThat(metrics).doesNotContain(KEY);
+
+            // What a mature operator's scrape looks like: few buckets, stable names, build and process metrics.
+            PrometheusText scrape = new PrometheusText(metrics);
+            assertThat(scrape.bucketsPerSeries()).isNotEmpty().allSatisfy((series, buckets) ->
+                assertThat(buckets).as(series).isLessThanOrEqualTo(10));
+            assertThat(scrape.sampleNames()).contains("operator_sdk_controllers_execution_reconcile_seconds_bucket",
+                    "operator_sdk_reconciliations_queue_size", "devcaster_operator_build_info", "process_cpu_usage",
+                    "process_uptime_seconds", "process_files_open_files", "jvm_gc_memory_allocated_bytes_total")
+                .noneMatch(name -> name.contains("triggerreconciler"));
+            assertThat(metrics).doesNotContain("quantile=").contains("devcaster_operator_leader 1");
         }
     }
 
@@ -78,6 +89,10 @@ class OperatorRuntimeIT extends EndToEndTest {
             triggers.ready("led-1");
             String leader = lease().getSpec().getHolderIdentity();
             assertThat(upsertedBy).containsExactly(leader);
+            RunningOperator leading = leader.equals("replica-a") ? first : second;
+            RunningOperator waiting = leader.equals("replica-a") ? second : first;
+            assertThat(leading.registry().get("devcaster.operator.leader").gauge().value()).isEqualTo(1.0);
+            assertThat(waiting.registry().get("devcaster.operator.leader").gauge().value()).isEqualTo(0.0);
 
             RunningOperator leaderRun = leader.equals("replica-a") ? first : second;
             String standBy = leader.equals("replica-a") ? "replica-b" : "replica-a";

@@ -3,6 +3,7 @@ package dev.devcaster.operator.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.devcaster.operator.testing.PrometheusText;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,6 +31,23 @@ class ClientMetricsIT extends EmulatorTestBase {
         assertThat(prometheus.scrape())
                 .contains("devcaster_client_requests_seconds_bucket{endpoint=\"GET /triggers_types/{slug}\"")
                 .doesNotContain(apiKey);
+    }
+
+    @Test
+    void latencyHistogramHasTheFewExplicitBucketsOnly() {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        DevcasterClient measured = new DevcasterClient(testConfig(), prometheus);
+
+        measured.triggerTypes().get(credentials, "GITHUB_COMMIT_EVENT", null);
+        catchThrowable(() -> measured.triggerTypes().get(credentials, "NOPE", null));
+
+        PrometheusText scrape = new PrometheusText(prometheus.scrape());
+        // 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10 and +Inf: nine series per endpoint and status, not ~70.
+        assertThat(scrape.bucketsPerSeries()).hasSize(2).allSatisfy((series, buckets) ->
+                assertThat(buckets).as(series).isEqualTo(9));
+        assertThat(scrape.samples("devcaster_client_requests_seconds_bucket"))
+                .contains("le=\"0.05\"", "le=\"0.25\"", "le=\"2.5\"", "le=\"10.0\"", "le=\"+Inf\"");
+        assertThat(scrape.text()).doesNotContain("quantile=");
     }
 
     private static Timer timer(PrometheusMeterRegistry registry, String endpoint, String status) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,17 +37,24 @@ class ChartOnClusterIT {
         // Unique cluster-scoped names per test run: the release is named after the test namespace.
         RenderedChart clusterWide = RenderedChart.render(ns, ns, """
             replicaCount: 2
-            devcaster: {apiKey: dk_test}
+            devcaster:
+              apiKey: dk_test
+              proxy: http://proxy.corp.example:3128
+              caBundle: {configMap: corporate-ca}
+            extraEnv: [{name: TZ, value: UTC}]
             metrics:
               serviceMonitor: {enabled: true}
+              prometheusRule: {enabled: true}
+              grafanaDashboard: {enabled: true}
             podDisruptionBudget: {enabled: true}
             """);
         RenderedChart namespaced = RenderedChart.render(ns + "-ns", ns, "watchNamespaces: [" + ns + "]");
         try {
             for (RenderedChart chart : List.of(clusterWide, namespaced)) {
                 for (HasMetadata object : chart.objects()) {
-                    if (object instanceof GenericKubernetesResource generic && "ServiceMonitor".equals(generic.getKind())) {
-                        // No Prometheus Operator CRD on this server; HelmChartTest checks what renders.
+                    if (object instanceof GenericKubernetesResource generic
+                        && List.of("ServiceMonitor", "PrometheusRule").contains(generic.getKind())) {
+                        // No Prometheus Operator CRDs on this server; HelmChartTest and PrometheusRulesTest check them.
                         continue;
                     }
                     HasMetadata applied = client.resource(object).forceConflicts().serverSideApply();
@@ -54,7 +62,7 @@ class ChartOnClusterIT {
                 }
             }
             assertThat(clusterWide.kinds()).contains("Secret", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role",
-                "RoleBinding", "Service", "Deployment", "PodDisruptionBudget", "ServiceMonitor");
+                "RoleBinding", "Service", "Deployment", "PodDisruptionBudget", "ServiceMonitor", "PrometheusRule", "ConfigMap");
             String deployment = clusterWide.deployment().getMetadata().getName();
             assertThat(client.apps().deployments().inNamespace(ns).withName(deployment).get().getSpec().getReplicas()).isEqualTo(2);
             // Lease Role + namespaced Role, and the key vault Role of each of the two releases
@@ -79,6 +87,9 @@ class ChartOnClusterIT {
         // No kubelet runs here: the Pod is admitted (PodSecurity admission checks it) and stays Pending.
         Pod admitted = client.pods().inNamespace(ns).resource(pod(chart, "operator", spec -> { })).create();
         assertThat(admitted.getMetadata().getUid()).isNotBlank();
+        // The `helm test` Pod too.
+        Pod test = (Pod) RenderedChart.hooks(ns, "replicaCount: 2").get(0);
+        assertThat(client.pods().inNamespace(ns).resource(test).create().getMetadata().getUid()).isNotBlank();
 
         // Negative controls: the same pod without one of the settings is rejected by the same namespace.
         assertRejected(client, ns, pod(chart, "root-allowed", spec -> {
@@ -91,6 +102,21 @@ class ChartOnClusterIT {
             spec.getContainers().get(0).getSecurityContext().setAllowPrivilegeEscalation(null)), "allowPrivilegeEscalation");
         assertRejected(client, ns, pod(chart, "capabilities", spec ->
             spec.getContainers().get(0).getSecurityContext().setCapabilities(null)), "capabilities");
+    }
+
+    @Test
+    void managedCrdIsAcceptedAsAnUpdateOfTheInstalledOne(KubernetesClient client, TestNamespace namespace) {
+        CustomResourceDefinition crd = RenderedChart.render(namespace.name(), "crds: {managed: true}")
+            .one(CustomResourceDefinition.class);
+
+        // Server-side dry run: validated and admitted like `helm upgrade` would apply it, nothing changes.
+        CustomResourceDefinition applied = client.resource(crd).dryRun().fieldManager("helm").forceConflicts().serverSideApply();
+
+        assertThat(applied.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+        assertThat(applied.getSpec().getVersions()).extracting(v -> v.getName()).containsExactly("v1alpha1");
+        Map<String, String> live = client.apiextensions().v1().customResourceDefinitions().withName("triggers.devcaster.dev")
+            .get().getMetadata().getAnnotations();
+        assertThat(live == null ? Map.<String, String>of() : live).doesNotContainKey("helm.sh/resource-policy");
     }
 
     @Test

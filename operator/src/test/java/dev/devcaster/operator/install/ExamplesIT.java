@@ -41,6 +41,8 @@ class ExamplesIT {
 
     static final Path EXAMPLES = RepoPaths.EXAMPLES;
     static final String SANDBOX_KEY = "dk_sandbox";
+    static final FluxHealth FLUX = FluxHealth.fromKustomization(EXAMPLES.resolve("flux/kustomization.yaml"),
+        "devcaster.dev/v1alpha1", "Trigger");
 
     static List<HasMetadata> load(String... files) {
         List<HasMetadata> objects = new ArrayList<>();
@@ -66,6 +68,12 @@ class ExamplesIT {
             HasMetadata created = client.resource(example).inNamespace(namespace.name()).create();
             assertThat(created.getMetadata().getUid()).isNotBlank();
         }
+        // No operator runs in this test: as stored, a Trigger has no status. kstatus alone calls it
+        // Current; the Flux example's health check does not.
+        GenericKubernetesResource unseen = client.genericKubernetesResources("devcaster.dev/v1alpha1", "Trigger")
+            .inNamespace(namespace.name()).withName("github-commits").get();
+        assertThat(FluxHealth.kstatus(unseen)).isEqualTo(FluxHealth.Status.Current);
+        assertThat(FLUX.evaluate(unseen)).isEqualTo(FluxHealth.Status.Unknown);
         // The kustomization of examples/triggers lists exactly the trigger files.
         GenericKubernetesResource kustomization = Manifests.read(EXAMPLES.resolve("triggers/kustomization.yaml")).stream()
             .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
@@ -161,6 +169,11 @@ class ExamplesIT {
             assertThat(TriggerAwait.ready(broken).orElseThrow().getMessage()).contains("triggerConfig.repo");
             assertThat(TriggerAwait.condition(broken, "Stalled")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
             Trigger teamKey = triggers.ready("github-commits-team-key");
+
+            // The Flux example's health check on the objects as the API server returns them.
+            var stored = client.genericKubernetesResources("devcaster.dev/v1alpha1", "Trigger").inNamespace(ns);
+            assertThat(FLUX.evaluate(stored.withName("github-commits").get())).isEqualTo(FluxHealth.Status.Current);
+            assertThat(FLUX.evaluate(stored.withName("broken-config").get())).isEqualTo(FluxHealth.Status.Failed);
 
             assertThat(project.triggers()).extracting(TriggerInstance::id).containsExactlyInAnyOrder(
                 commits.getStatus().getTriggerId(), triggers.get("slack-messages").getStatus().getTriggerId(),

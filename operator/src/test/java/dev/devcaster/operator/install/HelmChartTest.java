@@ -2,6 +2,9 @@ package dev.devcaster.operator.install;
 
 import dev.devcaster.operator.testing.RepoPaths;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.LintResult;
 import dev.devcaster.operator.config.LogFormat;
 import dev.devcaster.operator.config.OperatorConfig;
@@ -11,6 +14,8 @@ import dev.devcaster.operator.trigger.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -360,8 +365,233 @@ class HelmChartTest {
     @CsvSource(delimiter = '|', value = {
         "'devcaster: {apiKey: k, existingSecret: s}'            | not both",
         "'{replicaCount: 2, leaderElection: {enabled: false}}'  | needs leader election",
+        "'devcaster: {caBundle: {configMap: a, secret: b}}'     | not both",
     })
     void contradictoryValuesFailWithAClearMessage(String values, String message) {
         assertThatThrownBy(() -> RenderedChart.render(NS, values)).hasMessageContaining(message);
+    }
+
+    /**
+     * The schema's duration pattern accepts exactly what the operator's parser accepts, so a value
+     * that passes {@code helm install} never crash-loops the pod ({@code PT0S} used to). The one
+     * deliberate difference: ISO-8601 with signs, which the schema refuses.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "30s, true", "10m, true", "1h, true", "500ms, true", "010s, true", "999999999999999h, true",
+        "PT10M, true", "pt10m, true", "PT0.5S, true", "'PT0,5S', true", "P1D, true", "P1DT12H, true", "PT1H30M, true",
+        "PT1M0S, true", "P0DT0H1S, true", "PT1.S, true",
+        "0s, false", "0ms, false", "00m, false", "PT0S, false", "PT0M, false", "P0D, false", "PT0.000S, false",
+        "PT0H0M0S, false", "P, false", "PT, false", "P1DT, false", "10, false", "10S, false", "10 s, false",
+        "1d, false", "-10s, false", "PT-10M, false", "PT0.0000000001S, false", "ten minutes, false",
+    })
+    void durationSchemaAgreesWithTheOperator(String duration, boolean valid) {
+        boolean operatorAccepts;
+        try {
+            OperatorConfig.from(Map.of(Settings.RESYNC_PERIOD.env(), duration));
+            operatorAccepts = true;
+        } catch (dev.devcaster.operator.config.ConfigException e) {
+            operatorAccepts = false;
+        }
+        assertThat(operatorAccepts).as("the operator's verdict on %s", duration).isEqualTo(valid);
+
+        for (Setting<Duration> setting : List.of(Settings.RESYNC_PERIOD, Settings.REQUEST_TIMEOUT, Settings.TYPE_CACHE_TTL,
+            Settings.RECHECK_PERIOD)) {
+            String value = setting.helmValue();
+            String values = value + ": '" + duration + "'";
+            if (valid) {
+                RenderedChart chart = RenderedChart.render(NS, values);
+                assertThat(OperatorConfig.from(chart.processEnv("p")).get(setting)).isPositive();
+            } else {
+                assertThatThrownBy(() -> RenderedChart.render(NS, values)).as(values)
+                    .hasMessageContaining("values don't meet the specifications of the schema").hasMessageContaining(value);
+            }
+        }
+    }
+
+    @Test
+    void signedIsoDurationsAreTheOnlyOnesTheSchemaRefusesAndTheOperatorTakes() {
+        assertThat(OperatorConfig.from(Map.of(Settings.RESYNC_PERIOD.env(), "PT1H-30M")).resyncPeriod())
+            .isEqualTo(Duration.ofMinutes(30));
+        assertThatThrownBy(() -> RenderedChart.render(NS, "resyncPeriod: PT1H-30M")).hasMessageContaining("resyncPeriod");
+    }
+
+    @Test
+    void chartDeclaresItsKubernetesVersionAndWhereItComesFrom() throws Exception {
+        JsonNode chart = new ObjectMapper(new YAMLFactory()).readTree(RepoPaths.CHART.resolve("Chart.yaml").toFile());
+
+        assertThat(chart.path("kubeVersion").asText()).isEqualTo(">=1.25.0-0");
+        assertThatThrownBy(() -> RenderedChart.render(RenderedChart.RELEASE, NS, "", "1.24.9"))
+            .hasMessageContaining("chart requires kubeVersion: >=1.25.0-0");
+        assertThat(RenderedChart.render(RenderedChart.RELEASE, NS, "", "1.25.0").kinds()).contains("Deployment");
+        assertThat(chart.path("home").asText()).startsWith("https://");
+        assertThat(chart.path("sources").get(0).asText()).startsWith("https://");
+        assertThat(chart.path("maintainers").get(0).path("name").asText()).isNotBlank();
+        // The CRD's CEL rules are what needs 1.25: the generated CRD has them.
+        assertThat(Files.readString(RepoPaths.CHART.resolve("crds/triggers.devcaster.dev.yaml"))).contains("x-kubernetes-validations");
+    }
+
+    @Test
+    void proxyAndCaBundleReachTheOperator() {
+        RenderedChart chart = RenderedChart.render(NS, """
+            devcaster:
+              proxy: http://proxy.corp.example:3128
+              caBundle: {configMap: corporate-ca, key: bundle.pem}
+            """);
+
+        assertThat(chart.envValue("DEVCASTER_PROXY")).hasValue("http://proxy.corp.example:3128");
+        assertThat(chart.envValue("DEVCASTER_CA_BUNDLE")).hasValue("/etc/devcaster/ca/bundle.pem");
+        PodSpec pod = chart.deployment().getSpec().getTemplate().getSpec();
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("ca-bundle")).singleElement().satisfies(v -> {
+            assertThat(v.getConfigMap().getName()).isEqualTo("corporate-ca");
+            assertThat(v.getConfigMap().getItems()).singleElement().satisfies(i -> {
+                assertThat(i.getKey()).isEqualTo("bundle.pem");
+                assertThat(i.getPath()).isEqualTo("bundle.pem");
+            });
+        });
+        assertThat(chart.container().getVolumeMounts()).filteredOn(m -> m.getName().equals("ca-bundle")).singleElement()
+            .satisfies(m -> {
+                assertThat(m.getMountPath()).isEqualTo("/etc/devcaster/ca");
+                assertThat(m.getReadOnly()).isTrue();
+            });
+        assertThat(OperatorConfig.from(Map.of("DEVCASTER_PROXY", chart.envValue("DEVCASTER_PROXY").orElseThrow()))
+            .get(Settings.PROXY)).hasValue(java.net.URI.create("http://proxy.corp.example:3128"));
+
+        RenderedChart fromSecret = RenderedChart.render(NS, "devcaster: {caBundle: {secret: corporate-ca}}");
+        assertThat(fromSecret.envValue("DEVCASTER_CA_BUNDLE")).hasValue("/etc/devcaster/ca/ca.crt");
+        assertThat(fromSecret.deployment().getSpec().getTemplate().getSpec().getVolumes())
+            .filteredOn(v -> v.getName().equals("ca-bundle")).singleElement()
+            .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("corporate-ca"));
+
+        // Neither set: both variables are empty, which the operator reads as "none".
+        RenderedChart plain = RenderedChart.render(NS, "");
+        assertThat(plain.envValue("DEVCASTER_PROXY")).hasValue("");
+        assertThat(plain.envValue("DEVCASTER_CA_BUNDLE")).hasValue("");
+        OperatorConfig config = OperatorConfig.from(plain.processEnv("p"));
+        assertThat(config.get(Settings.PROXY)).isEmpty();
+        assertThat(config.get(Settings.CA_BUNDLE)).isEmpty();
+        assertThatThrownBy(() -> RenderedChart.render(NS, "devcaster: {proxy: 'https://proxy:3128'}")).hasMessageContaining("proxy");
+        assertThatThrownBy(() -> RenderedChart.render(NS, "devcaster: {proxy: 'http://user:pw@proxy:3128'}")).hasMessageContaining("proxy");
+    }
+
+    @Test
+    void extraEnvIsAddedButNeverRepeatsAVariableTheChartSets() {
+        RenderedChart chart = RenderedChart.render(NS, """
+            extraEnv:
+              - {name: TZ, value: Europe/Berlin}
+              - name: OTEL_SERVICE_NAME
+                valueFrom: {fieldRef: {fieldPath: metadata.name}}
+            """);
+        assertThat(chart.envValue("TZ")).hasValue("Europe/Berlin");
+        assertThat(chart.env().get("OTEL_SERVICE_NAME").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+
+        Set<String> chartSets = new java.util.TreeSet<>(Settings.ALL.stream().map(Setting::env).toList());
+        chartSets.addAll(Set.of("POD_NAMESPACE", "JAVA_TOOL_OPTIONS"));
+        for (String name : chartSets) {
+            assertThatThrownBy(() -> RenderedChart.render(NS, "extraEnv: [{name: " + name + ", value: x}]"))
+                .as(name).hasMessageContaining("extraEnv: " + name + " is set by the chart");
+        }
+    }
+
+    @Test
+    void securityContextsCanBeAdjustedAndStayRestrictedByDefault() {
+        RenderedChart chart = RenderedChart.render(NS, """
+            podSecurityContext: {runAsUser: null, runAsGroup: null, fsGroup: null}
+            securityContext: {runAsUser: null, runAsGroup: null}
+            """);
+        PodSpec pod = chart.deployment().getSpec().getTemplate().getSpec();
+
+        // e.g. OpenShift's restricted SCC assigns the uid: the chart names none, the rest stays.
+        assertThat(pod.getSecurityContext().getRunAsUser()).isNull();
+        assertThat(pod.getSecurityContext().getFsGroup()).isNull();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        var sc = pod.getContainers().get(0).getSecurityContext();
+        assertThat(sc.getRunAsUser()).isNull();
+        assertThat(sc.getReadOnlyRootFilesystem()).isTrue();
+        assertThat(sc.getAllowPrivilegeEscalation()).isFalse();
+        assertThat(sc.getCapabilities().getDrop()).containsExactly("ALL");
+    }
+
+    @Test
+    void managedCrdIsTheGeneratedOneKeptOnUninstall() throws Exception {
+        assertThat(RenderedChart.render(NS, "").kinds()).doesNotContain("CustomResourceDefinition");
+
+        RenderedChart chart = RenderedChart.render(NS, "crds: {managed: true}");
+        CustomResourceDefinition crd = chart.one(CustomResourceDefinition.class);
+        CustomResourceDefinition committed = (CustomResourceDefinition) Manifests.read(
+            RepoPaths.CHART.resolve("crds/triggers.devcaster.dev.yaml")).get(0);
+
+        assertThat(crd.getMetadata().getName()).isEqualTo("triggers.devcaster.dev");
+        assertThat(crd.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+        assertThat(crd.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "Helm");
+        assertThat(crd.getSpec()).isEqualTo(committed.getSpec());
+    }
+
+    @Test
+    void helmTestPodChecksReadyzThroughTheServiceUnderRestrictedPodSecurity() throws Exception {
+        RenderedChart chart = RenderedChart.render(NS, "");
+        Pod test = testPod("");
+
+        assertThat(Files.readString(RepoPaths.CHART.resolve("templates/tests/readyz.yaml")))
+            .contains("helm.sh/hook: test", "helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded");
+        assertThat(test.getSpec().getRestartPolicy()).isEqualTo("Never");
+        // The Service (and a PodDisruptionBudget) must never select the test Pod.
+        assertThat(test.getMetadata().getLabels().entrySet()
+            .containsAll(chart.one(Service.class).getSpec().getSelector().entrySet())).isFalse();
+        assertThat(test.getSpec().getAutomountServiceAccountToken()).isFalse();
+        Container c = test.getSpec().getContainers().get(0);
+        assertThat(c.getImage()).isEqualTo(chart.container().getImage());
+        String service = chart.one(Service.class).getMetadata().getName();
+        assertThat(c.getCommand()).containsSubsequence("java", "dev.devcaster.operator.http.ReadyCheck",
+            "http://" + service + "." + NS + ".svc:8080/readyz");
+        assertThat(test.getSpec().getSecurityContext()).isEqualTo(chart.deployment().getSpec().getTemplate().getSpec().getSecurityContext());
+        assertThat(c.getSecurityContext()).isEqualTo(chart.container().getSecurityContext());
+
+        assertThat(RenderedChart.hooks(NS, "tests: {enabled: false}")).isEmpty();
+        assertThat(RenderedChart.hooks(NS, "metrics: {service: {enabled: false}}")).isEmpty();
+    }
+
+    static Pod testPod(String values) {
+        List<io.fabric8.kubernetes.api.model.HasMetadata> hooks = RenderedChart.hooks(NS, values);
+        assertThat(hooks).hasSize(1);
+        return (Pod) hooks.get(0);
+    }
+
+    /** The hook's command line, run here against a real /readyz: exit 0 when ready, 1 when not. */
+    @Test
+    void helmTestCommandPassesOnlyWhenTheOperatorIsReady() throws Exception {
+        List<String> command = testPod("").getSpec().getContainers().get(0).getCommand();
+        java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (var health = new dev.devcaster.operator.http.HealthServer(new java.net.InetSocketAddress("127.0.0.1", 0), ready::get,
+            new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT))) {
+            String local = "http://127.0.0.1:" + health.port() + "/readyz";
+            assertThat(run(command, local, "4")).isZero();
+            ready.set(false);
+            assertThat(run(command, local, "3")).isEqualTo(1);
+        }
+    }
+
+    /** The rendered command with this JVM, this classpath and a local URL in place of Jib's and the Service's. */
+    private static int run(List<String> command, String url, String seconds) throws Exception {
+        List<String> local = new java.util.ArrayList<>();
+        for (String arg : command) {
+            if (arg.equals("java")) {
+                local.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            } else if (arg.startsWith("@/app/")) {
+                local.add(System.getProperty("java.class.path"));
+            } else if (arg.startsWith("http://")) {
+                local.add(url);
+            } else if (arg.equals("60")) {
+                local.add(seconds);
+            } else {
+                local.add(arg);
+            }
+        }
+        Process process = new ProcessBuilder(local).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as(out).isTrue();
+        assertThat(out).contains(url);
+        return process.exitValue();
     }
 }

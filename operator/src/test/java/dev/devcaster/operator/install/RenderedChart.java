@@ -25,6 +25,8 @@ import java.util.Optional;
 record RenderedChart(String yaml, List<HasMetadata> objects) {
 
     static final String RELEASE = "devcaster-operator";
+    /** The Kubernetes version templates render for (Chart.yaml's kubeVersion is checked against it). */
+    static final String KUBE_VERSION = System.getProperty("test.k8s.version", "1.34.4");
 
     static LintResult lint() {
         return new Helm(RepoPaths.CHART).lint().strict().call();
@@ -36,12 +38,16 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
     }
 
     static RenderedChart render(String release, String namespace, String valuesYaml) {
+        return render(release, namespace, valuesYaml, KUBE_VERSION);
+    }
+
+    static RenderedChart render(String release, String namespace, String valuesYaml, String kubeVersion) {
         Path values = null;
         try {
             values = Files.createTempFile("values-", ".yaml");
             Files.writeString(values, valuesYaml);
             String yaml = new Helm(RepoPaths.CHART).template().withName(release).withNamespace(namespace)
-                .withValuesFile(values).call();
+                .withKubeVersion(kubeVersion).withValuesFile(values).call();
             return new RenderedChart(yaml, Manifests.parse(yaml));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,13 +60,64 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
 
     /** NOTES.txt as `helm install --dry-run` prints it (client only, no cluster). */
     static String notes(String namespace, String valuesYaml) {
+        String output = dryRunInstall(namespace, valuesYaml);
+        return output.substring(output.indexOf("NOTES:"));
+    }
+
+    /**
+     * The {@code helm test} hooks (templates/tests/), rendered by Helm's own engine. helm-java's
+     * template returns the release manifest only, without hooks; so this renders a copy of the
+     * chart whose test templates lack their {@code helm.sh/hook*} annotations (the tests check
+     * those on the template itself) and returns the objects that came from templates/tests/.
+     */
+    static List<HasMetadata> hooks(String namespace, String valuesYaml) {
+        Path copy = null;
+        try {
+            copy = Files.createTempDirectory("chart-");
+            Path chart = copy.resolve(RepoPaths.CHART.getFileName());
+            try (var files = Files.walk(RepoPaths.CHART)) {
+                for (Path source : (Iterable<Path>) files::iterator) {
+                    Path target = chart.resolve(RepoPaths.CHART.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else if (RepoPaths.CHART.relativize(source).startsWith("templates/tests")) {
+                        Files.writeString(target, Files.readString(source).replaceAll("(?m)^\\s*helm\\.sh/hook[-a-z]*:.*\\n", ""));
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+            Path values = Files.writeString(copy.resolve("values.yaml"), valuesYaml);
+            String yaml = new Helm(chart).template().withName(RELEASE).withNamespace(namespace)
+                .withKubeVersion(KUBE_VERSION).withValuesFile(values).call();
+            List<HasMetadata> hooks = new java.util.ArrayList<>();
+            for (String doc : yaml.split("(?m)^---\\s*$")) {
+                if (doc.contains("# Source: " + RepoPaths.CHART.getFileName() + "/templates/tests/")) {
+                    hooks.addAll(Manifests.parse(doc));
+                }
+            }
+            return hooks;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (copy != null) {
+                try (var files = Files.walk(copy)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // temp files only
+                }
+            }
+        }
+    }
+
+    private static String dryRunInstall(String namespace, String valuesYaml) {
         Path values = null;
         try {
             values = Files.createTempFile("values-", ".yaml");
             Files.writeString(values, valuesYaml);
             String output = new Helm(RepoPaths.CHART).install().withName(RELEASE).withNamespace(namespace)
-                .dryRun().clientOnly().withValuesFile(values).call().getOutput();
-            return output.substring(output.indexOf("NOTES:"));
+                .withKubeVersion(KUBE_VERSION).dryRun().clientOnly().withValuesFile(values).call().getOutput();
+            return output;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
