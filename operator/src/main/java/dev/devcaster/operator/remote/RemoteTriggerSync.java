@@ -79,7 +79,11 @@ public final class RemoteTriggerSync {
         Optional<TriggerInstance> current = plan.recorded().flatMap(id -> find(plan.key(), id));
         if (plan.recorded().isEmpty()) {
             current = hinted(plan, changes);
-            current.ifPresent(hint -> ownership.requireOwner(trigger, hint.id()));
+            if (current.isPresent()) {
+                ownership.requireOwner(trigger, current.get().id());
+                // Adopted without a write: from now on it is this Trigger's to delete, so the finalizer goes on.
+                intent.declare(plan.identity());
+            }
         }
 
         boolean versionMoved = plan.recorded().isPresent() && !desired.toolkitVersion().equals(plan.appliedVersion());

@@ -6,6 +6,7 @@ import dev.devcaster.operator.trigger.TriggerStatus;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -19,9 +20,13 @@ public final class StatusBuilder {
     private StatusBuilder() {
     }
 
-    public static TriggerStatus next(Trigger trigger, Outcome outcome, Instant now) {
+    public static TriggerStatus next(Trigger trigger, Outcome outcome, Instant at) {
+        // metav1.Time: RFC 3339 at second precision.
+        Instant now = at.truncatedTo(ChronoUnit.SECONDS);
         TriggerStatus previous = copy(trigger);
         TriggerStatus next = copy(trigger);
+        next.setUser(trigger.getSpec().getUserId() != null ? trigger.getSpec().getUserId()
+            : trigger.getSpec().getConnectedAccountId());
         long generation = Optional.ofNullable(trigger.getMetadata().getGeneration()).orElse(0L);
         next.setObservedGeneration(generation);
         outcome.applied().ifPresent(applied -> {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Kubernetes Events on Triggers: what `kubectl describe trigger` shows under Events. */
@@ -30,7 +31,7 @@ final class TriggerEvents {
 
     private static Event event(Trigger trigger, String type, String reason, String message) {
         var meta = trigger.getMetadata();
-        String now = Instant.now().toString();
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         return new EventBuilder()
             .withNewMetadata()
             .withName(meta.getName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE))

@@ -19,7 +19,8 @@ import java.util.Optional;
 @JsonClassDescription("A Devcaster trigger: watches one event type on one user's connected account. "
         + "The operator validates it against the trigger type, creates or updates the remote trigger and keeps it in sync.")
 @AdditionalPrinterColumn(name = "Slug", jsonPath = ".spec.slug", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "User", jsonPath = ".spec.userId", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "User", jsonPath = ".status.user", type = AdditionalPrinterColumn.Type.STRING,
+        getDescription = "spec.userId, or the pinned connected account")
 @AdditionalPrinterColumn(name = "Trigger ID", jsonPath = ".status.triggerId", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "State", jsonPath = ".status.state", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
@@ -27,6 +28,12 @@ import java.util.Optional;
 @AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
         type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "Account", jsonPath = ".status.connectedAccountId", type = AdditionalPrinterColumn.Type.STRING,
+        priority = 1)
+@AdditionalPrinterColumn(name = "Toolkit Version", jsonPath = ".status.toolkitVersion",
+        type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Message", jsonPath = ".status.conditions[?(@.type==\"Ready\")].message",
+        type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 public class Trigger extends CustomResource<TriggerSpec, TriggerStatus> implements Namespaced {
 
     public static final String GROUP = "devcaster.dev";

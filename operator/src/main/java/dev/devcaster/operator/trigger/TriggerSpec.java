@@ -1,5 +1,6 @@
 package dev.devcaster.operator.trigger;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,6 +15,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** What the user wants the remote trigger to be. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("The remote trigger as it should be: trigger type, whose account, config, toolkit version, "
+        + "enabled, what deleting the resource does, and which API key to use.")
 @ValidationRule(value = "has(self.userId) != has(self.connectedAccountId)",
         message = "exactly one of userId or connectedAccountId must be set")
 public class TriggerSpec {

@@ -1,5 +1,6 @@
 package dev.devcaster.operator.trigger;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
@@ -10,6 +11,8 @@ import java.util.List;
 
 /** What the operator last did and saw; kstatus-compatible (observedGeneration + Ready). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("What the operator last did and saw. Ready=True means the remote trigger matches the spec; "
+        + "Reconciling=True means the operator is working on it; Stalled=True means a person must act.")
 public class TriggerStatus {
 
     @JsonPropertyDescription("The metadata.generation this status describes.")
@@ -18,6 +21,10 @@ public class TriggerStatus {
     @Pattern("^ti_[A-Za-z0-9_-]{1,128}$")
     @JsonPropertyDescription("Id of the remote trigger instance (ti_...) this Trigger created or adopted.")
     private String triggerId;
+
+    @JsonPropertyDescription("Whose connected account the trigger watches: spec.userId, or the pinned connected "
+            + "account (shown in the USER column).")
+    private String user;
 
     @Pattern("^[0-9a-f]{12}$")
     @JsonPropertyDescription("The Devcaster project the remote trigger lives in: a fingerprint of its API key (never "
@@ -61,6 +68,14 @@ public class TriggerStatus {
 
     public void setTriggerId(String triggerId) {
         this.triggerId = triggerId;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
     }
 
     public String getProject() {

@@ -19,9 +19,11 @@ class ClientMetricsIT extends EmulatorTestBase {
         measured.triggerTypes().get(credentials, "GITHUB_COMMIT_EVENT", null);
         measured.triggerTypes().get(credentials, "SLACK_RECEIVE_MESSAGE", null);
         catchThrowable(() -> measured.triggerTypes().get(credentials, "NOPE", null));
-        emulator.faults().rateLimitNext(1, false);
-        catchThrowable(() -> measured.triggerInstances().delete(credentials, "ti_1"));
         emulator.faults().outage(true);
+        catchThrowable(() -> measured.triggerInstances().delete(credentials, "ti_1"));
+        emulator.faults().outage(false);
+        // Last: a 429 pauses the key in this client, so nothing more would be sent.
+        emulator.faults().rateLimitNext(1, false);
         catchThrowable(() -> measured.triggerInstances().delete(credentials, "ti_1"));
 
         assertThat(timer(prometheus, "GET /triggers_types/{slug}", "2xx").count()).isEqualTo(2);

@@ -216,7 +216,8 @@ class RemoteTriggerSyncTest {
         assertThat(r.triggerId()).isEqualTo("ti_hint");
         assertThat(r.wrote()).isFalse();
         assertThat(reasons()).containsExactly("Adopted");
-        assertThat(calls).containsExactly("owner ti_hint");
+        assertThat(calls).containsExactly("owner ti_hint", "declare " + RemoteIdentity.of(KEY.fingerprint(),
+            desired("api", true)).format());
         verify(api, never()).upsert(any(), anyString(), any());
     }
 

@@ -17,6 +17,7 @@ import org.apache.logging.log4j.core.config.Property;
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<LogEvent> events = new CopyOnWriteArrayList<>();
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
     private final String loggerName;
     private final LoggerConfig previous;
@@ -50,6 +51,7 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
 
     @Override
     public void append(LogEvent event) {
+        events.add(event.toImmutable());
         StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " "
             + event.getMessage().getFormattedMessage());
         if (event.getThrown() != null) {
@@ -62,6 +64,11 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
 
     public List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The events themselves, to render with another layout. */
+    public List<LogEvent> events() {
+        return List.copyOf(events);
     }
 
     @Override

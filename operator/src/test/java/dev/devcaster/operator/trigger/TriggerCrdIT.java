@@ -128,9 +128,13 @@ class TriggerCrdIT {
         var triggers = client.resources(Trigger.class).inNamespace(ns.name());
         Trigger created = triggers.resource(trigger("table", "GITHUB_COMMIT_EVENT", "alice")).create();
         created.getStatus().setTriggerId("ti_abc");
+        created.getStatus().setUser("alice");
+        created.getStatus().setConnectedAccountId("ca_pinned1");
+        created.getStatus().setToolkitVersion("20250909_00");
         created.getStatus().setState(TriggerState.Enabled);
         created.getStatus().getConditions().add(new ConditionBuilder().withType("Ready").withStatus("False")
-                .withReason("InvalidConfig").withLastTransitionTime("2026-11-27T00:00:00Z").build());
+                .withReason("InvalidConfig").withMessage("triggerConfig.repo: required")
+                .withLastTransitionTime("2026-11-27T00:00:00Z").build());
         triggers.resource(created).updateStatus();
 
         var http = client.getHttpClient();
@@ -144,9 +148,33 @@ class TriggerCrdIT {
         assertThat(table.path("kind").asText()).isEqualTo("Table");
         List<String> columns = new ArrayList<>();
         table.path("columnDefinitions").forEach(c -> columns.add(c.path("name").asText()));
-        assertThat(columns).containsExactly("Name", "Slug", "User", "Trigger ID", "State", "Ready", "Reason", "Age");
+        assertThat(columns).containsExactly("Name", "Slug", "User", "Trigger ID", "State", "Ready", "Reason", "Age",
+                "Account", "Toolkit Version", "Message");
+        List<String> wide = new ArrayList<>();
+        table.path("columnDefinitions").forEach(c -> {
+            if (c.path("priority").asInt() == 1) {
+                wide.add(c.path("name").asText());
+            }
+        });
+        assertThat(wide).as("what -o wide adds").containsExactly("Account", "Toolkit Version", "Message");
         List<String> cells = new ArrayList<>();
         table.path("rows").get(0).path("cells").forEach(c -> cells.add(c.asText()));
-        assertThat(cells).contains("table", "GITHUB_COMMIT_EVENT", "alice", "ti_abc", "Enabled", "False", "InvalidConfig");
+        assertThat(cells).contains("table", "GITHUB_COMMIT_EVENT", "alice", "ti_abc", "Enabled", "False", "InvalidConfig",
+                "ca_pinned1", "20250909_00", "triggerConfig.repo: required");
+    }
+
+    @Test
+    void theSchemaExplainsTheKindItsPartsAndEveryConditionField(KubernetesClient client) {
+        var served = client.apiextensions().v1().customResourceDefinitions().withName("triggers.devcaster.dev").get()
+                .getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
+        assertThat(served.getDescription()).contains("Devcaster trigger");
+        assertThat(served.getProperties().get("spec").getDescription()).isNotBlank();
+        assertThat(served.getProperties().get("status").getDescription()).contains("Ready");
+        var conditions = served.getProperties().get("status").getProperties().get("conditions");
+        assertThat(conditions.getXKubernetesListType()).isEqualTo("map");
+        assertThat(conditions.getXKubernetesListMapKeys()).containsExactly("type");
+        assertThat(conditions.getItems().getSchema().getRequired()).contains("type", "status");
+        assertThat(conditions.getItems().getSchema().getProperties()).allSatisfy((name, field) ->
+                assertThat(field.getDescription()).as(name).isNotBlank());
     }
 }
