@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The operator as its own OS process: {@code java -cp devcaster-operator.jar:lib/* dev.devcaster.operator.Main}
  * with an environment built from the operator's own {@link Settings} names, stdout and stderr in
- * one log file. It can be SIGKILLed ({@link #sigkill()}) or stopped gracefully ({@link #sigterm()});
+ * one log file. It can be SIGKILLed ({@link #sigkill()}), frozen ({@link #sigstop()}, {@link #sigcont()})
+ * or stopped gracefully ({@link #sigterm()});
  * its resident memory is read from {@code /proc/<pid>/status}.
  *
  * <pre>{@code
@@ -144,6 +145,32 @@ public final class OperatorProcess implements AutoCloseable {
     public boolean sigterm(Duration grace) {
         process.destroy();
         return waitForExit(grace);
+    }
+
+    /** SIGSTOP: the process freezes (a long GC pause, a stalled node) and keeps whatever it holds. */
+    public void sigstop() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a stopped process runs on, with the view of the world it had when it stopped. */
+    public void sigcont() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid()))
+                .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -s " + name + " " + process.pid() + " failed: "
+                    + new String(kill.getInputStream().readAllBytes()).trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     public boolean waitForExit(Duration timeout) {
