@@ -25,6 +25,7 @@ import java.util.Map;
  * @param chaosWindow     how long Triggers are created, changed and deleted while faults and kills go on
  * @param convergeTimeout how long the operator gets, after faults stop, to reach the invariants
  * @param stableFailure   give up waiting earlier when the broken invariants' offenders have not changed for this long
+ *                        and no Trigger is still retrying
  * @param resync          the operator's RESYNC_PERIOD
  * @param recheck         the operator's RECHECK_PERIOD
  * @param concurrency     the operator's RECONCILE_CONCURRENCY
@@ -71,7 +72,9 @@ public record ChaosOptions(long seed, int triggers, int namespaces, int kills, i
         int triggers = integer(values, "chaos.triggers", 500);
         // Long enough that creates, changes and deletions overlap the kills; scales with the load.
         Duration window = seconds(values, "chaos.durationSeconds", Math.max(40, Math.round(triggers * 0.4)));
-        Duration converge = seconds(values, "chaos.convergeTimeoutSeconds", Math.max(150, 90 + Math.round(triggers * 0.3)));
+        // The operator backs off up to 5 minutes per Trigger after repeated transient errors (by design), so a
+        // Trigger that failed often during the window may rightly wait that long after the faults stop.
+        Duration converge = seconds(values, "chaos.convergeTimeoutSeconds", 330 + Math.round(triggers * 0.1));
         return new ChaosOptions(
             Long.parseLong(values.getOrDefault("chaos.seed", "42")),
             triggers,

@@ -94,6 +94,10 @@ public final class ChaosReport {
                 }
             }
         }
+        if (run.get("triggersWithoutSpecSeen") instanceof List<?> specless && !specless.isEmpty()) {
+            out.println("Triggers the API server held without a spec (the harness never writes one):");
+            specless.forEach(e -> out.println("  " + e));
+        }
         if (run.get("unexpectedReplicaExits") instanceof List<?> exits && !exits.isEmpty()) {
             out.println("replicas that exited on their own:");
             exits.forEach(e -> out.println("  " + e));

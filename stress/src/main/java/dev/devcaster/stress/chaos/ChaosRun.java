@@ -86,7 +86,7 @@ public final class ChaosRun {
                 replicas.startAll();
                 Replicas.Slot first = replicas.awaitLeader(Duration.ofSeconds(60))
                     .orElseThrow(() -> new IllegalStateException("no replica took the Lease within 60 s"));
-                say("2 replicas ready (pids %s); leader %s", replicas.describe(), first.identity);
+                say("2 replicas ready %s; leader %s", replicas.describe(), first.identity);
                 timings.put("setupSeconds", secondsSince(runStart));
 
                 InstanceHistory history = new InstanceHistory(world);
@@ -210,6 +210,7 @@ public final class ChaosRun {
                 run.put("kills", replicas.kills());
                 run.put("pauses", replicas.pauses());
                 run.put("unexpectedReplicaExits", replicas.unexpectedExits());
+                run.put("triggersWithoutSpecSeen", statusWatch.specless());
                 run.put("replicas", replicas.describe());
                 run.put("requests", requestSummary(requests, windowStart, windowEnd));
                 run.put("instancesSeen", history.size());
@@ -239,23 +240,28 @@ public final class ChaosRun {
         List<String> lastOffenders = null;
         Instant offendersSince = Instant.now();
         while (Instant.now().isBefore(deadline)) {
-            List<Invariants.Result> results = invariants.checkState(Observation.take(cluster.client(), world, false));
+            Observation observation = Observation.take(cluster.client(), world, false);
+            List<Invariants.Result> results = invariants.checkState(observation);
+            long waiting = waitingTriggers(observation);
             long failing = results.stream().filter(r -> !r.pass()).count();
             String line = results.stream().filter(r -> !r.pass()).map(r -> r.name() + " " + r.offenders().size())
                 .reduce((a, b) -> a + ", " + b).orElse("all hold");
             if (!line.equals(lastLine)) {
-                trace.add(String.format("+%.0fs %s", secondsBetween(from, Instant.now()), line));
-                say("converging +%.0fs: %s", secondsBetween(from, Instant.now()), line);
+                trace.add(String.format("+%.0fs %s (%d Triggers retrying)", secondsBetween(from, Instant.now()), line,
+                    waiting));
+                say("converging +%.0fs: %s (%d Triggers retrying)", secondsBetween(from, Instant.now()), line, waiting);
                 lastLine = line;
             }
             List<String> offenders = results.stream().flatMap(r -> r.offenders().stream()).toList();
             if (!offenders.equals(lastOffenders)) {
                 lastOffenders = offenders;
                 offendersSince = Instant.now();
-            } else if (failing > 0 && !Instant.now().isBefore(offendersSince.plus(options.stableFailure()))) {
-                // Nothing moved for a long while with faults off: waiting longer would not change the verdict.
-                trace.add(String.format("+%.0fs gave up: the same offenders for %ds (faults off, replicas up)",
-                    secondsBetween(from, Instant.now()), options.stableFailure().toSeconds()));
+            } else if (failing > 0 && waiting == 0
+                && !Instant.now().isBefore(offendersSince.plus(options.stableFailure()))) {
+                // Nothing moved for a long while, faults off, and no Trigger says it is still retrying (every one
+                // has its final word: Synced, or a reason only a change can fix): waiting longer changes nothing.
+                trace.add(String.format("+%.0fs gave up: the same offenders for %ds, no Trigger retrying (faults off, "
+                    + "replicas up)", secondsBetween(from, Instant.now()), options.stableFailure().toSeconds()));
                 return new Convergence(false, secondsBetween(from, Instant.now()), trace);
             }
             if (failing == 0) {
@@ -270,6 +276,22 @@ public final class ChaosRun {
             sleep(2000);
         }
         return new Convergence(false, secondsBetween(from, Instant.now()), trace);
+    }
+
+    /**
+     * Triggers that are still on their way: no Ready condition yet, a status for an older generation,
+     * or a reason that means "retrying" (the operator backs off exponentially, up to 5 minutes).
+     */
+    private static long waitingTriggers(Observation o) {
+        return o.triggers().values().stream().filter(t -> {
+            var ready = Invariants.ready(t);
+            if (ready.isEmpty()) {
+                return true;
+            }
+            Long generation = t.getMetadata().getGeneration();
+            return !java.util.Objects.equals(ready.get().getObservedGeneration(), generation)
+                || java.util.Set.of("RemoteError", "RateLimited", "Deleting").contains(ready.get().getReason());
+        }).count();
     }
 
     private OperatorProcess.Builder operator(OperatorProcess.Jar jar, LocalControlPlane cluster, DevcasterEmulator emulator,

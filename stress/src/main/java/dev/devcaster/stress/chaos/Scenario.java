@@ -31,7 +31,7 @@ final class Scenario {
     final List<Duration> pauses;
     final Map<String, TriggerModel> triggers;
 
-    private Scenario(List<Step> steps, List<Duration> kills, List<Duration> pauses, Map<String, TriggerModel> triggers) {
+    Scenario(List<Step> steps, List<Duration> kills, List<Duration> pauses, Map<String, TriggerModel> triggers) {
         this.steps = steps;
         this.kills = kills;
         this.pauses = pauses;

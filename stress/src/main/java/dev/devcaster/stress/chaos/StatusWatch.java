@@ -23,6 +23,7 @@ final class StatusWatch implements AutoCloseable {
     private final SharedIndexInformer<Trigger> informer;
     private final Map<String, Long> highest = new ConcurrentHashMap<>();
     private final List<String> regressions = new ArrayList<>();
+    private final List<String> specless = new ArrayList<>();
     private final Instant windowStart;
     private long updates;
 
@@ -48,6 +49,14 @@ final class StatusWatch implements AutoCloseable {
 
     private synchronized void seen(Trigger t) {
         updates++;
+        if (t.getSpec() == null && specless.size() < 50) {
+            // Nobody here writes a Trigger without spec: something created or stripped one.
+            specless.add(String.format("+%.1fs %s/%s (uid %s, resourceVersion %s, finalizers %s, managers %s)",
+                Duration.between(windowStart, Instant.now()).toMillis() / 1000.0, t.getMetadata().getNamespace(),
+                t.getMetadata().getName(), t.getMetadata().getUid(), t.getMetadata().getResourceVersion(),
+                t.getMetadata().getFinalizers(), t.getMetadata().getManagedFields() == null ? "-"
+                    : t.getMetadata().getManagedFields().stream().map(f -> f.getManager() + ":" + f.getOperation()).toList()));
+        }
         if (t.getStatus() == null || t.getStatus().getObservedGeneration() == null) {
             return;
         }
@@ -66,6 +75,11 @@ final class StatusWatch implements AutoCloseable {
 
     synchronized List<String> regressions() {
         return List.copyOf(regressions);
+    }
+
+    /** Triggers the API server held without a spec at some point (the harness never writes one). */
+    synchronized List<String> specless() {
+        return List.copyOf(specless);
     }
 
     synchronized long updates() {

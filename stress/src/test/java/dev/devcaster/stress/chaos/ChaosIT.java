@@ -24,7 +24,7 @@ class ChaosIT {
             "chaos.triggers", "40",
             "chaos.kills", "3",
             "chaos.durationSeconds", "35",
-            "chaos.convergeTimeoutSeconds", "100",
+            "chaos.convergeTimeoutSeconds", "150",
             "chaos.stableFailureSeconds", "40",
             "chaos.out", System.getProperty("chaos.out", "target/chaos-it")));
         // -Dchaos.x=y on the command line wins over these.
