@@ -303,6 +303,10 @@ public final class ChaosRun {
             .set(Settings.WATCH_NAMESPACES, String.join(",", world.watchedNamespaces()))
             // The default key serves only these namespaces (the operator reads this setting once it has it).
             .env("DEFAULT_API_KEY_NAMESPACES", String.join(",", world.defaultKeyNamespaces))
+            // As the chart's downward API does; the operator's own namespace (Lease, key vault) falls back to it.
+            .env("POD_NAMESPACE", ChaosWorld.LEASE_NAMESPACE)
+            .env("OPERATOR_NAMESPACE", ChaosWorld.LEASE_NAMESPACE)
+            .env("KEY_VAULT_SECRET", ChaosWorld.KEY_VAULT_SECRET)
             .set(Settings.LEADER_ELECTION, "true")
             .set(Settings.LEADER_ELECTION_NAMESPACE, ChaosWorld.LEASE_NAMESPACE)
             .set(Settings.LEADER_ELECTION_LEASE_NAME, Replicas.LEASE_NAME)

@@ -37,7 +37,9 @@ import java.util.stream.IntStream;
  */
 final class ChaosWorld {
 
+    /** The operator's own namespace: its Lease and (as the chart makes it) its key vault Secret. */
     static final String LEASE_NAMESPACE = "chaos-system";
+    static final String KEY_VAULT_SECRET = "devcaster-operator-keys";
     static final String VICTIM_USER = "victim";
 
     final String defaultKey;
@@ -106,6 +108,9 @@ final class ChaosWorld {
     void applyTo(KubernetesClient client) {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(LEASE_NAMESPACE).endMetadata()
             .build()).serverSideApply();
+        // The chart creates the operator's key vault empty; an operator that does not keep one ignores it.
+        client.secrets().inNamespace(LEASE_NAMESPACE).resource(new SecretBuilder().withNewMetadata()
+            .withName(KEY_VAULT_SECRET).endMetadata().build()).serverSideApply();
         for (String ns : namespaces) {
             var meta = new NamespaceBuilder().withNewMetadata().withName(ns);
             if (ns.equals(orphanNamespace)) {

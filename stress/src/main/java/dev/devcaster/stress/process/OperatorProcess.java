@@ -260,7 +260,7 @@ public final class OperatorProcess implements AutoCloseable {
     public static final class Builder {
         /** Inherited variables that would change what the operator does; only what is set here reaches it. */
         private static final List<String> SCRUBBED = List.of("KUBECONFIG", "POD_NAMESPACE", "HOSTNAME",
-            "JAVA_TOOL_OPTIONS", "DEFAULT_API_KEY_NAMESPACES");
+            "JAVA_TOOL_OPTIONS", "DEFAULT_API_KEY_NAMESPACES", "OPERATOR_NAMESPACE", "KEY_VAULT_SECRET");
 
         private final Jar jar;
         private final Map<String, String> env = new LinkedHashMap<>();
