@@ -41,6 +41,8 @@ final class ChaosWorld {
     static final String LEASE_NAMESPACE = "chaos-system";
     static final String KEY_VAULT_SECRET = "devcaster-operator-keys";
     static final String VICTIM_USER = "victim";
+    /** A user of its own for one hostile Trigger, so its account differs from the victim's. */
+    static final String HOSTILE_USER = "stranger";
 
     final String defaultKey;
     final String teamKey;
@@ -100,6 +102,7 @@ final class ChaosWorld {
                 }
             }
             project.addConnectedAccount(VICTIM_USER, "github", AccountStatus.ACTIVE, now.minus(5, ChronoUnit.DAYS));
+            project.addConnectedAccount(HOSTILE_USER, "github", AccountStatus.ACTIVE, now.minus(4, ChronoUnit.DAYS));
         }
         return world;
     }
@@ -167,7 +170,7 @@ final class ChaosWorld {
     List<ConnectedAccount> activeAccounts(TriggerModel.Key key, String toolkit) {
         return project(key).connectedAccounts().stream()
             .filter(a -> a.toolkitSlug().equals(toolkit) && a.status() == AccountStatus.ACTIVE
-                && !a.userId().equals(VICTIM_USER))
+                && !a.userId().equals(VICTIM_USER) && !a.userId().equals(HOSTILE_USER))
             .sorted(Comparator.comparing(ConnectedAccount::id)).toList();
     }
 

@@ -52,8 +52,11 @@ final class Scenario {
             steps.add(new Step(Duration.ZERO, Kind.CREATE, v));
         }
         // Hostile: same project, another namespace, annotated with the victim's instance id.
+        // hostile-a: same slug and account as victim-a (the hint matches, but another Trigger records that id);
+        // hostile-b: another account (the hint does not even match what it resolves to).
         TriggerModel hostileA = hostile("hostile-a", TriggerModel.Role.HOSTILE, victimA, world);
         TriggerModel hostileB = hostile("hostile-b", TriggerModel.Role.HOSTILE, victimB, world);
+        hostileB.userId = ChaosWorld.HOSTILE_USER;
         TriggerModel hostileInvalid = hostile("hostile-invalid", TriggerModel.Role.HOSTILE_INVALID, victimB, world);
         hostileInvalid.deletionPolicy = "Delete";
         for (TriggerModel h : List.of(hostileA, hostileB, hostileInvalid)) {
@@ -138,7 +141,8 @@ final class Scenario {
     private static TriggerModel hostile(String name, TriggerModel.Role role, TriggerModel victim, ChaosWorld world) {
         TriggerModel h = new TriggerModel(world.hostileNamespace, name, role, name, victim.name);
         h.key = victim.key;
-        // Same slug and user (so the same account) as the victim, its own config: a hint never earns the id.
+        // Same slug and user (so the same account) as the victim, its own config: a hint never earns the id
+        // (identity is earned; nobody adopts an instance another Trigger records), so it deserves Synced.
         h.slug = victim.slug;
         h.userId = victim.userId;
         h.deletionPolicy = "Delete";
