@@ -111,11 +111,15 @@ public final class ChaosRun {
                 }
                 if (!options.latencySpikeEvery().isZero() && !options.latencySpike().isZero()) {
                     // Calls that start in the next second take longer than the operator waits; Devcaster still does them.
-                    background.scheduleWithFixedDelay(() -> quietly(() -> {
+                    background.scheduleWithFixedDelay(() -> {
                         emulator.faults().latency(options.latencySpike());
-                        sleep(1000);
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt(); // the window closed; the faults are cleared next
+                        }
                         emulator.faults().latency(options.latency());
-                    }), options.latencySpikeEvery().toMillis() / 2, options.latencySpikeEvery().toMillis(),
+                    }, options.latencySpikeEvery().toMillis() / 2, options.latencySpikeEvery().toMillis(),
                         TimeUnit.MILLISECONDS);
                 }
                 say("chaos window opens: %ds, faults on (%.0f%% 5xx, %.0f%% 429, %dms latency with %dms spikes every %dms, "

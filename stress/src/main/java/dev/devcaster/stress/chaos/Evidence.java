@@ -26,7 +26,7 @@ final class Evidence {
 
     private static final Pattern INSTANCE = Pattern.compile("ti_[a-z0-9]+");
     private static final Pattern TRIGGER = Pattern.compile("chaos-\\d+/[a-z0-9-]+");
-    private static final int MAX_SUBJECTS = 40;
+    private static final int MAX_SUBJECTS = 150;
     private static final int MAX_LINES = 25;
 
     private Evidence() {
