@@ -78,8 +78,9 @@ final class Invariants {
         results.add(new Result(NO_DUPLICATES, accounting.duplicates.isEmpty(),
             accounting.duplicates.size() + " extra instances held for live Triggers", accounting.duplicates));
         results.add(new Result(NO_LEAKS, accounting.leaks.isEmpty(), String.format(
-            "%d instances: %d recorded by live Triggers, %d left by Orphan deletions, %d leaked",
-            accounting.total, accounting.recorded, accounting.orphaned, accounting.leaks.size()), accounting.leaks));
+            "%d instances: %d recorded by live Triggers, %d left by Orphan deletions, %d held by Triggers still being "
+                + "deleted, %d leaked", accounting.total, accounting.recorded, accounting.orphaned,
+            accounting.awaitingDeletion, accounting.leaks.size()), accounting.leaks));
         results.add(conditions(expected));
         results.add(deletions(o));
         results.add(crossNamespace(o, List.of()));
@@ -150,6 +151,7 @@ final class Invariants {
         int total;
         int recorded;
         int orphaned;
+        int awaitingDeletion;
         final List<String> duplicates = new ArrayList<>();
         final List<String> leaks = new ArrayList<>();
     }
@@ -162,6 +164,27 @@ final class Invariants {
                     .add(t.getMetadata().getNamespace() + "/" + t.getMetadata().getName());
             }
         }
+        // Ids a Trigger still being deleted knows (status, its own annotation, pending deletions): its stuck
+        // finalizer is reported under deletions; the instance is not leaked (yet).
+        Map<String, String> heldByDeleting = new HashMap<>();
+        // Replaced ids a live Trigger lists for deletion but has not deleted.
+        Map<String, String> pendingOf = new HashMap<>();
+        for (Trigger t : o.triggers().values()) {
+            String id = t.getMetadata().getNamespace() + "/" + t.getMetadata().getName();
+            List<String> pending = t.getStatus() == null || t.getStatus().getPendingDeletion() == null ? List.of()
+                : t.getStatus().getPendingDeletion();
+            if (t.getMetadata().getDeletionTimestamp() != null) {
+                pending.forEach(p -> heldByDeleting.put(p, id));
+                if (t.getStatus() != null && t.getStatus().getTriggerId() != null) {
+                    heldByDeleting.put(t.getStatus().getTriggerId(), id);
+                }
+                Optional.ofNullable(t.getMetadata().getAnnotations())
+                    .map(m -> m.get(dev.devcaster.operator.trigger.TriggerAnnotations.TRIGGER_ID))
+                    .ifPresent(hint -> heldByDeleting.putIfAbsent(hint, id));
+            } else {
+                pending.forEach(p -> pendingOf.put(p, id));
+            }
+        }
         InstanceAccounting a = new InstanceAccounting();
         Map<String, Integer> orphansKept = new HashMap<>();
         for (TriggerModel.Key key : TriggerModel.Key.values()) {
@@ -172,9 +195,16 @@ final class Invariants {
                     continue;
                 }
                 Optional<TriggerModel.Tag> tag = TriggerModel.Tag.of(i.config());
+                if (heldByDeleting.containsKey(i.id()) && tag.map(g -> g.trigger().equals(heldByDeleting.get(i.id())))
+                    .orElse(false)) {
+                    a.awaitingDeletion++;
+                    continue;
+                }
                 String what = i.id() + " (" + key + " project, " + i.slug() + " on " + i.connectedAccountId() + ", "
                     + tag.map(Object::toString).orElse("untagged config " + i.config()) + ", "
-                    + (i.enabled() ? "enabled" : "disabled") + ", created " + at(i.createdAt()) + ")";
+                    + (i.enabled() ? "enabled" : "disabled") + ", created " + at(i.createdAt()) + ")"
+                    + (pendingOf.containsKey(i.id()) ? " [in status.pendingDeletion of " + pendingOf.get(i.id())
+                        + ", not deleted]" : "");
                 if (tag.isEmpty()) {
                     a.leaks.add(what + ": made for no Trigger of this run");
                     continue;
