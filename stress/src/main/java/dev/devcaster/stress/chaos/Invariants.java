@@ -164,25 +164,18 @@ final class Invariants {
                     .add(t.getMetadata().getNamespace() + "/" + t.getMetadata().getName());
             }
         }
-        // Ids a Trigger still being deleted knows (status, its own annotation, pending deletions): its stuck
-        // finalizer is reported under deletions; the instance is not leaked (yet).
+        // Ids a Trigger still being deleted knows (status, its own annotation): its stuck finalizer is
+        // reported under deletions; the instance is not leaked (yet).
         Map<String, String> heldByDeleting = new HashMap<>();
-        // Replaced ids a live Trigger lists for deletion but has not deleted.
-        Map<String, String> pendingOf = new HashMap<>();
         for (Trigger t : o.triggers().values()) {
             String id = t.getMetadata().getNamespace() + "/" + t.getMetadata().getName();
-            List<String> pending = t.getStatus() == null || t.getStatus().getPendingDeletion() == null ? List.of()
-                : t.getStatus().getPendingDeletion();
             if (t.getMetadata().getDeletionTimestamp() != null) {
-                pending.forEach(p -> heldByDeleting.put(p, id));
                 if (t.getStatus() != null && t.getStatus().getTriggerId() != null) {
                     heldByDeleting.put(t.getStatus().getTriggerId(), id);
                 }
                 Optional.ofNullable(t.getMetadata().getAnnotations())
                     .map(m -> m.get(dev.devcaster.operator.trigger.TriggerAnnotations.TRIGGER_ID))
                     .ifPresent(hint -> heldByDeleting.putIfAbsent(hint, id));
-            } else {
-                pending.forEach(p -> pendingOf.put(p, id));
             }
         }
         InstanceAccounting a = new InstanceAccounting();
@@ -202,9 +195,7 @@ final class Invariants {
                 }
                 String what = i.id() + " (" + key + " project, " + i.slug() + " on " + i.connectedAccountId() + ", "
                     + tag.map(Object::toString).orElse("untagged config " + i.config()) + ", "
-                    + (i.enabled() ? "enabled" : "disabled") + ", created " + at(i.createdAt()) + ")"
-                    + (pendingOf.containsKey(i.id()) ? " [in status.pendingDeletion of " + pendingOf.get(i.id())
-                        + ", not deleted]" : "");
+                    + (i.enabled() ? "enabled" : "disabled") + ", created " + at(i.createdAt()) + ")";
                 if (tag.isEmpty()) {
                     a.leaks.add(what + ": made for no Trigger of this run");
                     continue;
