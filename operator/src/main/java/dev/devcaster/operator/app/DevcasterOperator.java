@@ -106,8 +106,12 @@ public final class DevcasterOperator implements AutoCloseable {
         operator.register(reconciler, c -> {
                 c.withRetry(backoff)
                     .withOnAddFilter(new TriggerAddFilter())
-                    .withItemStore(new TrimmedTriggerStore())
                     .withOnUpdateFilter(new TriggerUpdateFilter(steps.ownership()));
+                if (config.watchNamespaces().size() <= 1) {
+                    // JOSDK hands one store instance to each per-namespace informer, and an informer's
+                    // (re)list drops every key its own namespace lacks: a store is shared safely by one informer only.
+                    c.withItemStore(new TrimmedTriggerStore());
+                }
                 if (!config.watchNamespaces().isEmpty()) {
                     c.settingNamespaces(config.watchNamespaces());
                 }

@@ -12,6 +12,7 @@ import dev.devcaster.operator.testing.RunningOperator;
 import dev.devcaster.operator.testing.TriggerAwait;
 import dev.devcaster.operator.trigger.SecretKeyRef;
 import dev.devcaster.operator.trigger.Trigger;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,29 @@ class ScaleMechanicsIT extends EndToEndTest {
             assertThat(calls.getOrDefault(ACCOUNTS, 0L)).as("account reads, one per sweep, not three pages")
                 .isEqualTo(sweeps);
             assertThat(emulator.requestLog().count(UPSERT)).isZero();
+        }
+    }
+
+    @Test
+    void triggersAlreadyInEveryWatchedNamespaceAreReconciledAndCountedOnce() {
+        account("alice", "github", AccountStatus.ACTIVE, 5);
+        List<String> namespaces = List.of(ns, ns + "-b", ns + "-c");
+        namespaces.stream().skip(1).forEach(name -> client.namespaces()
+            .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create());
+        // Already there when the operator starts: each namespace's informer lists its own at the same time.
+        namespaces.forEach(name -> IntStream.range(0, 4).forEach(i -> client.resources(Trigger.class).inNamespace(name)
+            .resource(githubCommits("t-" + i, "alice", name + "-" + i)).serverSideApply()));
+        String all = String.join(",", namespaces);
+
+        try (var op = operatorBuilder().set(Settings.WATCH_NAMESPACES, all)
+                .set(Settings.DEFAULT_API_KEY_NAMESPACES, all).start()) {
+            namespaces.forEach(name -> IntStream.range(0, 4).forEach(i -> new TriggerAwait(client, name).ready("t-" + i)));
+
+            assertThat(remote()).hasSize(12);
+            eventually().until(() -> op.registry().find("devcaster.triggers").tag("reason", "Synced").gauge()
+                .value() == 12);
+            assertThat(op.registry().find("devcaster.triggers").gauges()).as("each Trigger counted once")
+                .extracting(g -> g.value()).containsOnly(0.0, 12.0);
         }
     }
 
