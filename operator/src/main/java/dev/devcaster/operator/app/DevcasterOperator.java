@@ -8,6 +8,7 @@ import dev.devcaster.operator.config.Settings;
 import dev.devcaster.operator.credentials.CredentialsResolver;
 import dev.devcaster.operator.credentials.KeyVault;
 import dev.devcaster.operator.http.HealthServer;
+import dev.devcaster.operator.credentials.SecretChanges;
 import dev.devcaster.operator.kubernetes.KubernetesGateway;
 import dev.devcaster.operator.kubernetes.Leadership;
 import dev.devcaster.operator.ownership.TriggerOwnership;
@@ -62,6 +63,7 @@ public final class DevcasterOperator implements AutoCloseable {
     private final OperatorMetrics metrics;
     private final Operator operator;
     private final DriftSweep sweep;
+    private final SecretChanges secretChanges;
     private HealthServer health;
     private volatile boolean stopping;
 
@@ -103,6 +105,7 @@ public final class DevcasterOperator implements AutoCloseable {
         TriggerReconciler reconciler = new TriggerReconciler(steps, new ReconcilePolicy(config.resyncPeriod(),
             config.recheckPeriod(), backoff, config.defaultDeletionPolicy()));
         this.sweep = reconciler.sweep();
+        this.secretChanges = reconciler.secretChanges();
         operator.register(reconciler, c -> {
                 c.withRetry(backoff)
                     .withOnAddFilter(new TriggerAddFilter())
@@ -159,6 +162,7 @@ public final class DevcasterOperator implements AutoCloseable {
         }
         operator.start();
         sweep.start();
+        secretChanges.start();
         if (!config.leaderElection()) {
             metrics.leading(true);
         }
@@ -187,6 +191,7 @@ public final class DevcasterOperator implements AutoCloseable {
     public void close() {
         stopping = true;
         sweep.close();
+        secretChanges.close();
         operator.stop();
         if (config.leaderElection()) {
             kubernetes.releaseLease(config.leaderElectionNamespace(), config.leaderElectionLeaseName(),

@@ -15,8 +15,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Step 2 of a reconcile: the API key of the Trigger's Devcaster project. Only the Secret the
@@ -28,15 +30,13 @@ public final class CredentialsResolver {
     /** Triggers of one Secret share a read for this long; a rotation is seen within it. */
     private static final Duration SECRET_READS_SHARED = Duration.ofSeconds(5);
 
-    private record SecretName(String namespace, String name) {
-    }
-
     private final URI baseUrl;
     private final Optional<String> defaultApiKey;
     private final Set<String> defaultKeyNamespaces;
     private final KubernetesGateway kubernetes;
     private final Cache<SecretName, Optional<Secret>> secrets = Caffeine.newBuilder()
         .expireAfterWrite(SECRET_READS_SHARED).maximumSize(10_000).build();
+    private final Map<SecretName, String> used = new ConcurrentHashMap<>();
 
     /** @param defaultKeyNamespaces namespaces the default key serves; {@code *} serves all */
     public CredentialsResolver(URI baseUrl, Optional<String> defaultApiKey, Set<String> defaultKeyNamespaces,
@@ -54,10 +54,11 @@ public final class CredentialsResolver {
             return defaultKey(namespace);
         }
         String key = ref.getKey() == null ? SecretKeyRef.DEFAULT_KEY : ref.getKey();
-        Secret secret = secrets.get(new SecretName(namespace, ref.getName()),
-                n -> kubernetes.secret(n.namespace(), n.name()))
-            .orElseThrow(() -> new TriggerProblem(ReadyReason.CredentialsNotFound,
-                "Secret " + namespace + "/" + ref.getName() + " not found"));
+        SecretName name = new SecretName(namespace, ref.getName());
+        Optional<Secret> read = secrets.get(name, n -> kubernetes.secret(n.namespace(), n.name()));
+        used.put(name, SecretName.version(read));
+        Secret secret = read.orElseThrow(() -> new TriggerProblem(ReadyReason.CredentialsNotFound,
+            "Secret " + namespace + "/" + ref.getName() + " not found"));
         String encoded = secret.getData() == null ? null : secret.getData().get(key);
         String apiKey = encoded == null ? "" : new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).trim();
         if (apiKey.isEmpty()) {
@@ -70,6 +71,21 @@ public final class CredentialsResolver {
                 + namespace + "/" + ref.getName() + " contains characters an API key cannot have (line breaks?)");
         }
         return new DevcasterCredentials(baseUrl, apiKey);
+    }
+
+    /** The version of the Secret the last resolve used, if a resolve read it. */
+    Optional<String> usedVersion(SecretName name) {
+        return Optional.ofNullable(used.get(name));
+    }
+
+    /** The next resolve reads the Secret again: it just changed. */
+    void forget(SecretName name) {
+        secrets.invalidate(name);
+    }
+
+    /** Forgets the versions of Secrets no Trigger names any more. */
+    void retainUsed(Set<SecretName> names) {
+        used.keySet().retainAll(names);
     }
 
     private DevcasterCredentials defaultKey(String namespace) {

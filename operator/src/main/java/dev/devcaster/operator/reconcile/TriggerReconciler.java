@@ -1,5 +1,6 @@
 package dev.devcaster.operator.reconcile;
 
+import dev.devcaster.operator.credentials.SecretChanges;
 import dev.devcaster.operator.kubernetes.KubernetesGateway;
 import dev.devcaster.operator.kubernetes.Requeue;
 import dev.devcaster.operator.kubernetes.LostLeadershipException;
@@ -53,6 +54,7 @@ public class TriggerReconciler implements Reconciler<Trigger> {
     private final ReasonGauge gauge;
     private final Requeue requeue;
     private final DriftSweep sweep;
+    private final SecretChanges secretChanges;
     private final Duration recheckPeriod;
     private volatile boolean publishingWrites;
 
@@ -62,9 +64,11 @@ public class TriggerReconciler implements Reconciler<Trigger> {
         this.requeue = steps.requeue();
         this.sweep = new DriftSweep(new InSyncCheck(steps.types(), steps.accounts(), steps.ownership()),
             steps.credentials(), steps.inventory(), requeue, steps.leadership(), policy.resyncPeriod(), steps.registry());
+        this.secretChanges = new SecretChanges(steps.kubernetes(), steps.credentials(), requeue, steps.leadership(),
+            policy.recheckPeriod());
         this.sync = new TriggerSync(steps.credentials(), steps.types(), steps.accounts(),
-            new ProjectSwitch(steps.vault(), steps.remote()), steps.ownership(), steps.remote(), marker, steps.budget(),
-            failures);
+            new ProjectSwitch(steps.vault(), steps.remote()), new EarlierIntent(steps.vault(), steps.ownership(),
+            steps.remote(), marker), steps.ownership(), steps.remote(), marker, steps.budget(), failures);
         this.deletion = new TriggerDeletion(steps.credentials(), steps.vault(), steps.ownership(), steps.remote(),
             steps.kubernetes(), steps.report(), policy.defaultDeletionPolicy(), steps.budget(), failures);
         this.report = steps.report();
@@ -79,11 +83,17 @@ public class TriggerReconciler implements Reconciler<Trigger> {
         return sweep;
     }
 
+    /** The credentials Secrets' change check: started with the operator, stopped with it. */
+    public SecretChanges secretChanges() {
+        return secretChanges;
+    }
+
     @Override
     public List<EventSource<?, Trigger>> prepareEventSources(EventSourceContext<Trigger> context) {
         ownership.attach(context.getPrimaryCache());
         gauge.attach(() -> context.getPrimaryCache().list());
         sweep.attach(() -> context.getPrimaryCache().list());
+        secretChanges.attach(() -> context.getPrimaryCache().list());
         return List.of(requeue);
     }
 

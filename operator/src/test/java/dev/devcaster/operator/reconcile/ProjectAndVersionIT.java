@@ -43,7 +43,8 @@ class ProjectAndVersionIT extends EndToEndTest {
         Project other = emulator.project(OTHER_KEY);
         other.addConnectedAccount("alice", "github", AccountStatus.ACTIVE, Instant.now());
         secret(apiKey());
-        try (var op = operator()) {
+        // No drift sweep during the test: the Secret's change itself must start the move.
+        try (var op = operatorBuilder().set(Settings.RESYNC_PERIOD, "10m").start()) {
             apply(withSecret("moves", "api"));
             Trigger before = triggers.ready("moves");
             String firstProject = before.getStatus().getProject();
@@ -67,7 +68,7 @@ class ProjectAndVersionIT extends EndToEndTest {
         account("alice", "github", AccountStatus.ACTIVE, 5);
         emulator.addKey("key-first-project-rotated", apiKey());
         secret(apiKey());
-        try (var op = operator()) {
+        try (var op = operatorBuilder().set(Settings.RESYNC_PERIOD, "10m").start()) {
             apply(withSecret("rotates", "api"));
             String id = triggers.ready("rotates").getStatus().getTriggerId();
             String firstProject = triggers.get("rotates").getStatus().getProject();
