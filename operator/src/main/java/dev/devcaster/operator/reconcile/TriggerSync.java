@@ -6,6 +6,7 @@ import dev.devcaster.operator.client.RateBudget;
 import dev.devcaster.operator.credentials.CredentialsResolver;
 import dev.devcaster.operator.ownership.TriggerOwnership;
 import dev.devcaster.operator.remote.DesiredState;
+import dev.devcaster.operator.remote.RemoteIdentity;
 import dev.devcaster.operator.remote.RemoteTriggerSync;
 import dev.devcaster.operator.status.Outcome;
 import dev.devcaster.operator.status.ReadyReason;
@@ -34,6 +35,7 @@ final class TriggerSync {
     private final TypeCheck types;
     private final AccountResolver accounts;
     private final ProjectSwitch projects;
+    private final EarlierIntent earlier;
     private final TriggerOwnership ownership;
     private final RemoteTriggerSync remote;
     private final CreateMarker marker;
@@ -41,12 +43,13 @@ final class TriggerSync {
     private final Failures failures;
 
     TriggerSync(CredentialsResolver credentials, TypeCheck types, AccountResolver accounts, ProjectSwitch projects,
-                TriggerOwnership ownership, RemoteTriggerSync remote, CreateMarker marker, RateBudget budget,
-                Failures failures) {
+                EarlierIntent earlier, TriggerOwnership ownership, RemoteTriggerSync remote, CreateMarker marker,
+                RateBudget budget, Failures failures) {
         this.credentials = credentials;
         this.types = types;
         this.accounts = accounts;
         this.projects = projects;
+        this.earlier = earlier;
         this.ownership = ownership;
         this.remote = remote;
         this.marker = marker;
@@ -80,6 +83,7 @@ final class TriggerSync {
         DesiredState desired = DesiredState.of(validated, account.account().id(), trigger.getSpec().enabled());
         ProjectSwitch.Settled settled = projects.settle(trigger, key);
         changes.addAll(settled.changes());
+        changes.addAll(earlier.settle(trigger, key, RemoteIdentity.of(key.fingerprint(), desired)));
         TriggerStatus status = Optional.ofNullable(trigger.getStatus()).orElseGet(TriggerStatus::new);
         boolean previouslyApplied = settled.recorded().isPresent() && desired.hash().equals(status.getDesiredHash());
 

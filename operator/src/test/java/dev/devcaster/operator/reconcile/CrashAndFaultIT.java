@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.devcaster.operator.testing.TriggerAwait.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,48 @@ class CrashAndFaultIT extends EndToEndTest {
             eventually().until(() -> triggers.get("in-doubt") == null);
         }
         assertThat(remote()).isEmpty();
+    }
+
+    @Test
+    void aSpecChangeBetweenACreateAndItsRecordLeavesOnlyTheNewInstance() {
+        account("alice", "github", AccountStatus.ACTIVE, 5);
+        AtomicBoolean changed = new AtomicBoolean();
+        // The Trigger changes after the create and before its id is recorded: that status write is refused.
+        try (var op = operatorBuilder().afterUpsert((trigger, id) -> {
+            if (changed.compareAndSet(false, true)) {
+                apply(githubCommits("moving", "alice", "web"));
+            }
+        }).start()) {
+            apply(githubCommits("moving", "alice", "api"));
+
+            eventually().untilTrue(changed);
+            Trigger moving = triggers.ready("moving");
+            assertThat(moving.getMetadata().getGeneration()).isEqualTo(2);
+            assertThat(remote()).singleElement().satisfies(i -> {
+                assertThat(i.id()).isEqualTo(moving.getStatus().getTriggerId());
+                assertThat(i.config()).containsEntry("repo", "web");
+            });
+            assertThat(events("moving")).anySatisfy(e -> assertThat(e.getMessage()).contains("never recorded"));
+        }
+    }
+
+    @Test
+    void aSpecChangedWhileTheOperatorWasDownAfterAnUnrecordedCreateLeavesOnlyTheNewInstance() throws Exception {
+        account("alice", "github", AccountStatus.ACTIVE, 5);
+        CountDownLatch upserted = new CountDownLatch(1);
+        var crashed = dyingAfterUpsert(upserted);
+        apply(githubCommits("moved", "alice", "api"));
+        assertThat(upserted.await(45, TimeUnit.SECONDS)).isTrue();
+        crashed.close();
+        apply(githubCommits("moved", "alice", "web"));
+
+        try (var op = operator()) {
+            Trigger moved = triggers.ready("moved");
+            assertThat(remote()).singleElement().satisfies(i -> {
+                assertThat(i.id()).isEqualTo(moved.getStatus().getTriggerId());
+                assertThat(i.config()).containsEntry("repo", "web");
+            });
+        }
     }
 
     @Test

@@ -1,0 +1,72 @@
+package dev.devcaster.operator.reconcile;
+
+import dev.devcaster.operator.client.DevcasterCredentials;
+import dev.devcaster.operator.client.TriggerInstance;
+import dev.devcaster.operator.client.UnauthorizedException;
+import dev.devcaster.operator.credentials.KeyVault;
+import dev.devcaster.operator.ownership.TriggerOwnership;
+import dev.devcaster.operator.remote.RemoteIdentity;
+import dev.devcaster.operator.remote.RemoteTriggerSync;
+import dev.devcaster.operator.status.RemoteChange;
+import dev.devcaster.operator.trigger.Trigger;
+import dev.devcaster.operator.trigger.TriggerAnnotations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A create this Trigger declared for an earlier spec (or key) and never recorded: the reconcile
+ * that made it read a version of the Trigger that had already changed, so its status write was
+ * refused, or the process died right after the call. Declaring the next create overwrites that
+ * declaration, so first the instances of the earlier identity that no Trigger records are deleted
+ * (a spec change in the middle of a create never leaks one), then the current identity is declared.
+ * Costs one read and one write, only when the declared identity changes.
+ */
+final class EarlierIntent {
+
+    private final KeyVault vault;
+    private final TriggerOwnership ownership;
+    private final RemoteTriggerSync remote;
+    private final CreateMarker marker;
+
+    EarlierIntent(KeyVault vault, TriggerOwnership ownership, RemoteTriggerSync remote, CreateMarker marker) {
+        this.vault = vault;
+        this.ownership = ownership;
+        this.remote = remote;
+        this.marker = marker;
+    }
+
+    List<RemoteChange> settle(Trigger trigger, DevcasterCredentials key, RemoteIdentity next) {
+        Optional<RemoteIdentity> earlier = TriggerAnnotations.remoteIdentity(trigger).flatMap(RemoteIdentity::parse)
+            .filter(declared -> !declared.equals(next));
+        if (earlier.isEmpty()) {
+            return List.of();
+        }
+        // The vault keeps every key before a create is declared with it; without the vault nothing can be found.
+        Optional<DevcasterCredentials> earlierKey = earlier.get().project().equals(key.fingerprint()) ? Optional.of(key)
+            : vault.byFingerprint(earlier.get().project());
+        if (earlierKey.isEmpty()) {
+            return List.of();
+        }
+        List<RemoteChange> changes = new ArrayList<>();
+        try {
+            Optional<String> recorded = trigger.recordedTriggerId();
+            for (TriggerInstance instance : remote.findAll(earlierKey.get(), earlier.get())) {
+                if (!recorded.equals(Optional.of(instance.id()))
+                    && ownership.keeperOtherThan(trigger, instance.id()).isEmpty()) {
+                    remote.deleteIfPresent(earlierKey.get(), instance.id());
+                    changes.add(RemoteChange.change("Deleted", "deleted remote trigger " + instance.id()
+                        + ", created for an earlier version of this Trigger and never recorded"));
+                }
+            }
+        } catch (UnauthorizedException e) {
+            if (earlierKey.get() == key) {
+                throw e;
+            }
+            // A rotated or revoked earlier key: nothing can be found with it, and the current key's own calls say more.
+        }
+        marker.declare(trigger, key, next);
+        return changes;
+    }
+}
