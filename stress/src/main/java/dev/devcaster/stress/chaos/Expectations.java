@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * What each live Trigger deserves at the end, from what was declared (the model), the accounts as
  * they are now and the documented rules: the user's newest ACTIVE account of the type's toolkit
  * (or the pinned account, if ACTIVE); of Triggers that map to one remote instance (same project,
- * slug, account and config) the oldest (creationTimestamp, then namespace/name) owns it and the
- * others get Conflict; the default key serves only DEFAULT_API_KEY_NAMESPACES.
+ * slug, account and config) the one that held it first keeps it, else the oldest (creationTimestamp,
+ * then namespace/name), and the others get Conflict; the default key serves only
+ * DEFAULT_API_KEY_NAMESPACES.
  */
 final class Expectations {
 
@@ -47,6 +48,10 @@ final class Expectations {
     record Expectation(TriggerModel model, Trigger live, Expect expect, String account, String why) {
     }
 
+    /** A Trigger that maps to a remote instance, with its twins grouped by identity. */
+    private record Candidate(TriggerModel model, Trigger live, String account, String identity) {
+    }
+
     private static final ObjectMapper SORTED = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private Expectations() {
@@ -56,10 +61,13 @@ final class Expectations {
      * @param slugAndAccount whether Devcaster matches upserts on slug and account only (then one remote instance
      *                       serves every Trigger of a project with that slug and account, whatever the config)
      */
-    static Map<String, Expectation> of(Observation o, Scenario scenario, boolean slugAndAccount) {
+    /** When a Trigger was first seen Synced on a remote trigger id, if ever. */
+    interface Holdings {
+        Optional<Instant> firstSynced(Trigger trigger, String triggerId);
+    }
+
+    static Map<String, Expectation> of(Observation o, Scenario scenario, boolean slugAndAccount, Holdings holdings) {
         Map<String, Expectation> result = new TreeMap<>();
-        record Candidate(TriggerModel model, Trigger live, String account, String identity) {
-        }
         Map<String, List<Candidate>> groups = new LinkedHashMap<>();
         for (TriggerModel m : scenario.triggers.values()) {
             if (!m.live()) {
@@ -102,16 +110,31 @@ final class Expectations {
         for (List<Candidate> group : groups.values()) {
             group.sort(Comparator.comparing((Candidate c) -> created(c.live(), c.model()))
                 .thenComparing(c -> c.model().id()));
-            Candidate owner = group.get(0);
+            Candidate oldest = group.get(0);
+            Candidate owner = group.stream().filter(c -> c != oldest && heldBefore(c, oldest, holdings)).findFirst()
+                .orElse(oldest);
             result.put(owner.model().id(), new Expectation(owner.model(), owner.live(), Expect.SYNCED, owner.account(),
-                "on " + owner.account()));
-            for (Candidate other : group.subList(1, group.size())) {
-                result.put(other.model().id(), new Expectation(other.model(), other.live(), Expect.CONFLICT,
-                    other.account(), (slugAndAccount ? "same slug and account" : "same slug, account and config") + " as the older "
-                        + owner.model().id()));
+                "on " + owner.account() + (owner == oldest ? "" : ", held before the older " + oldest.model().id())));
+            for (Candidate other : group) {
+                if (other != owner) {
+                    result.put(other.model().id(), new Expectation(other.model(), other.live(), Expect.CONFLICT,
+                        other.account(), (slugAndAccount ? "same slug and account" : "same slug, account and config")
+                            + " as " + owner.model().id() + (owner == oldest ? ", the older" : ", which held it first")));
+                }
             }
         }
         return result;
+    }
+
+    /** Whether {@code c} holds its remote trigger now and was Synced on it before the oldest twin ever was. */
+    private static boolean heldBefore(Candidate c, Candidate oldest, Holdings holdings) {
+        if (c.live() == null || c.live().getStatus() == null || c.live().getStatus().getTriggerId() == null) {
+            return false;
+        }
+        String id = c.live().getStatus().getTriggerId();
+        Optional<Instant> held = holdings.firstSynced(c.live(), id);
+        Optional<Instant> oldestHeld = oldest.live() == null ? Optional.empty() : holdings.firstSynced(oldest.live(), id);
+        return held.isPresent() && oldestHeld.map(held.get()::isBefore).orElse(true);
     }
 
     static String canonical(JsonNode config) {

@@ -71,7 +71,7 @@ final class Invariants {
 
     /** The invariants that the cluster and Devcaster state alone decide (cheap: used while waiting). */
     List<Result> checkState(Observation o) {
-        Map<String, Expectation> expected = Expectations.of(o, scenario, slugAndAccount);
+        Map<String, Expectation> expected = Expectations.of(o, scenario, slugAndAccount, statusWatch::firstSynced);
         List<Result> results = new ArrayList<>();
         results.add(syncedHaveInstance(o, expected));
         InstanceAccounting accounting = accountInstances(o);

@@ -11,17 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Watches every Trigger update during the run and records each status write that went backwards:
  * an {@code observedGeneration} lower than one already written (an older view overwrote a newer
- * one, e.g. from a replica that lost the Lease).
+ * one, e.g. from a replica that lost the Lease), and when each Trigger first held each remote
+ * trigger (Synced on it), which decides which of two twins keeps it.
  */
 final class StatusWatch implements AutoCloseable {
 
     private final SharedIndexInformer<Trigger> informer;
     private final Map<String, Long> highest = new ConcurrentHashMap<>();
+    private final Map<String, Instant> firstSynced = new ConcurrentHashMap<>();
     private final List<String> regressions = new ArrayList<>();
     private final List<String> specless = new ArrayList<>();
     private final Instant windowStart;
@@ -60,6 +63,10 @@ final class StatusWatch implements AutoCloseable {
         if (t.getStatus() == null || t.getStatus().getObservedGeneration() == null) {
             return;
         }
+        if (t.getStatus().getTriggerId() != null
+            && Invariants.ready(t).map(c -> "Synced".equals(c.getReason())).orElse(false)) {
+            firstSynced.putIfAbsent(t.getMetadata().getUid() + "|" + t.getStatus().getTriggerId(), Instant.now());
+        }
         long generation = t.getStatus().getObservedGeneration();
         Long before = highest.get(t.getMetadata().getUid());
         if (before != null && generation < before) {
@@ -71,6 +78,11 @@ final class StatusWatch implements AutoCloseable {
         } else {
             highest.put(t.getMetadata().getUid(), generation);
         }
+    }
+
+    /** When this Trigger was first seen Synced on this remote trigger, if ever. */
+    Optional<Instant> firstSynced(Trigger t, String triggerId) {
+        return Optional.ofNullable(firstSynced.get(t.getMetadata().getUid() + "|" + triggerId));
     }
 
     synchronized List<String> regressions() {
