@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             + "from --api-key-secret NAMESPACE/NAME[:KEY], else $DEVCASTER_API_KEY, else a prompt that does not echo "
             + "(never an option value, never printed). $DEVCASTER_PROXY and $DEVCASTER_CA_BUNDLE as for the operator.",
         "Cluster: --kubeconfig FILE, else $KUBECONFIG, else ~/.kube/config; --context to pick a context. Only reads.",
+        "KUBECTL_DEVCASTER_DEBUG=1 adds the stack trace to an error.",
         ""},
     subcommands = {ExportCommand.class, ValidateCommand.class, StatusCommand.class, CompletionCommand.class,
         CompleteCommand.class},
@@ -65,6 +66,9 @@ public final class KubectlDevcaster implements Runnable {
         });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             terminal.err().println("error: " + describe(e));
+            if (terminal.env("KUBECTL_DEVCASTER_DEBUG").isPresent()) {
+                e.printStackTrace(terminal.err());
+            }
             terminal.err().flush();
             return e instanceof PluginException p ? p.exitCode() : ExitCode.FAILED;
         });

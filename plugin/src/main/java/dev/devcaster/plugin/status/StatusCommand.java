@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -140,7 +141,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     private static String[] prepend(String first, String[] rest) {
-        List<String> all = new ArrayList<>(List.of(rest));
+        List<String> all = new ArrayList<>(Arrays.asList(rest));
         all.add(0, first);
         return all.toArray(String[]::new);
     }
