@@ -87,7 +87,7 @@ public final class KubectlDevcaster implements Runnable {
                 + " (check DEVCASTER_API_KEY, --api-key-secret or the base URL)";
         }
         if (e instanceof DevcasterException d) {
-            return "Devcaster: " + d.getMessage();
+            return "Devcaster: " + d.getMessage() + (d.status() == 0 ? " (is --base-url / DEVCASTER_BASE_URL right?)" : "");
         }
         if (e instanceof TriggerProblem p) {
             return p.reason() + ": " + p.getMessage();
