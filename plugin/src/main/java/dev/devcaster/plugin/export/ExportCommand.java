@@ -233,21 +233,21 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private void write(List<Manifest> manifests, int considered, int alreadyManaged, int notExported) {
-        String counts = manifests.size() + " of " + considered + " trigger instances"
-            + (alreadyManaged > 0 ? "; " + alreadyManaged + " already managed by Triggers in the cluster" : "")
+        String counts = manifests.size() + " of " + considered + " trigger instances";
+        String others = (alreadyManaged > 0 ? "; " + alreadyManaged + " already managed by Triggers in the cluster" : "")
             + (notExported > 0 ? "; " + notExported + " not exported (warnings above)" : "");
         if (manifests.isEmpty()) {
-            terminal.note("nothing to export (" + counts + ")");
+            terminal.note("nothing to export (" + counts + others + ")");
             return;
         }
         if (outputDir == null) {
             ManifestOutput.stream(manifests, terminal.out());
-            terminal.note("exported " + counts);
+            terminal.note("exported " + counts + others);
             return;
         }
         ManifestOutput.Written written = ManifestOutput.directory(manifests, outputDir);
         terminal.note("exported " + counts + " to " + outputDir + "/ (" + written.files().size() + " files"
-            + (written.kustomizationWritten() ? " and " + ManifestOutput.KUSTOMIZATION + ")" : ")"));
+            + (written.kustomizationWritten() ? " and " + ManifestOutput.KUSTOMIZATION + ")" : ")") + others);
         if (!written.kustomizationWritten()) {
             terminal.note("warning: " + outputDir.resolve(ManifestOutput.KUSTOMIZATION) + " was not written by this "
                 + "command and is left as it is: add the new files to its resources");
