@@ -27,11 +27,15 @@ public final class Terminal {
         this.secretPrompt = secretPrompt;
     }
 
-    /** The process's own: System.out, System.err, the environment and the console, when there is one. */
+    /**
+     * The process's own: System.out, System.err, the environment, and the terminal to ask on: the
+     * console, else /dev/tty (Java 17 has no console when stdout is redirected, as in
+     * {@code kubectl devcaster export > triggers.yaml}).
+     */
     public static Terminal system() {
         Console console = System.console();
         return new Terminal(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
-            console == null ? null : prompt -> console.readPassword("%s", prompt));
+            console != null ? prompt -> console.readPassword("%s", prompt) : TtyPrompt::ask);
     }
 
     public PrintWriter out() {
