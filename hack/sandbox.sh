@@ -9,6 +9,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/sandbox/target/devcaster-sandbox.jar"
+# The sandbox also prints how to try kubectl devcaster (plugin/bin): the plugin is built in the same Maven run.
 # One clock for the whole run: the Java side continues it, so the times add up to what you waited.
 DEVCASTER_SANDBOX_STARTED_MS="$(date +%s%3N)"
 export DEVCASTER_SANDBOX_STARTED_MS
@@ -52,20 +53,20 @@ fi
 stale=""
 if [[ ! -f "$JAR" ]]; then
   stale="first run; longer while Maven downloads dependencies"
-elif [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{emulator,operator,sandbox}/pom.xml "$ROOT"/{emulator,operator,sandbox}/src/main \
+elif [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/{emulator,operator,sandbox,plugin}/pom.xml "$ROOT"/{emulator,operator,sandbox,plugin}/src/main \
               -newer "$JAR" -type f -print -quit 2>/dev/null)" ]]; then
   stale="sources changed"
 fi
 if [[ -n "$stale" ]]; then
   command -v mvn >/dev/null || fail "mvn is not on PATH (needed to build the operator)" "install Maven 3.8+ (e.g. apt-get install maven) and run again"
-  say "building the operator, the emulator and the sandbox with Maven ($stale) ..."
+  say "building the operator, the emulator, the sandbox and the plugin with Maven ($stale) ..."
   log="$(mktemp -t devcaster-sandbox-build.XXXXXX)"
   ( n=0; while sleep 1; do n=$((n + 1)); (( n % 15 )) || say "  still building ..."; done ) &
   ticker=$!
   trap 'kill "$ticker" 2>/dev/null || true' EXIT
-  if ! ( cd "$ROOT" && mvn -B -q -pl sandbox -am package -DskipTests ) >"$log" 2>&1; then
+  if ! ( cd "$ROOT" && mvn -B -q -pl sandbox,plugin -am package -DskipTests ) >"$log" 2>&1; then
     tail -n 40 "$log" >&2
-    fail "the Maven build failed (full output: $log)" "fix the error above, or run: mvn -B -pl sandbox -am package -DskipTests"
+    fail "the Maven build failed (full output: $log)" "fix the error above, or run: mvn -B -pl sandbox,plugin -am package -DskipTests"
   fi
   kill "$ticker" 2>/dev/null || true
   trap - EXIT

@@ -72,7 +72,7 @@ final class Sandbox {
             manifests,
             table));
         if (!options.once()) {
-            components.add(new TalkToIt(options, cluster, devcaster, operator, console));
+            components.add(new TalkToIt(options, repoRoot, cluster, devcaster, operator, console));
             components.add(new ChangeFeed(cluster::client, options.namespace(), signal, console));
         }
 

@@ -16,13 +16,16 @@ import java.util.List;
 final class TalkToIt implements Component {
 
     private final SandboxOptions options;
+    private final Path repoRoot;
     private final Cluster cluster;
     private final Devcaster devcaster;
     private final InProcessOperator operator;
     private final Console console;
 
-    TalkToIt(SandboxOptions options, Cluster cluster, Devcaster devcaster, InProcessOperator operator, Console console) {
+    TalkToIt(SandboxOptions options, Path repoRoot, Cluster cluster, Devcaster devcaster, InProcessOperator operator,
+             Console console) {
         this.options = options;
+        this.repoRoot = repoRoot;
         this.cluster = cluster;
         this.devcaster = devcaster;
         this.operator = operator;
@@ -37,7 +40,8 @@ final class TalkToIt implements Component {
     @Override
     public void start() {
         Path kubectlBinary = options.k8sBinaries().resolve("kubectl");
-        String kubectl = (Files.isExecutable(kubectlBinary) ? kubectlBinary.toString() : "kubectl") + cluster.kubectlFlags();
+        String kubectlCommand = Files.isExecutable(kubectlBinary) ? kubectlBinary.toString() : "kubectl";
+        String kubectl = kubectlCommand + cluster.kubectlFlags();
         String ns = " -n " + options.namespace();
         boolean emulated = devcaster.emulated();
         URI url = devcaster.baseUrl();
@@ -55,6 +59,7 @@ final class TalkToIt implements Component {
         if (emulated) {
             lines.add("            curl -s " + url + "/_emulator/state      (users, accounts, triggers)");
         }
+        lines.addAll(plugin(kubectlCommand, ns, url, emulated));
         lines.add("  operator  log " + options.logFile()
             + (metricsPort == 0 ? "" : ", metrics http://127.0.0.1:" + metricsPort + "/metrics"));
         if (options.localCluster()) {
@@ -67,6 +72,23 @@ final class TalkToIt implements Component {
             + ")");
         lines.add("");
         lines.forEach(console::println);
+    }
+
+    /** kubectl devcaster (plugin/bin on the PATH): kubectl passes a plugin every flag after its name. */
+    private List<String> plugin(String kubectlCommand, String ns, URI url, boolean emulated) {
+        Path launchers = repoRoot.resolve("plugin/bin");
+        String devcasterEnv = emulated ? " DEVCASTER_API_KEY=" + devcaster.apiKey() + " DEVCASTER_BASE_URL=" + url
+            : " DEVCASTER_BASE_URL=" + url + "   (and your DEVCASTER_API_KEY)";
+        String plugin = kubectlCommand + " devcaster";
+        List<String> lines = new ArrayList<>();
+        lines.add("  plugin    export PATH=\"" + launchers + ":$PATH\"" + devcasterEnv);
+        lines.add("            " + plugin + " status" + ns + cluster.kubectlFlags() + "   (each Trigger beside its remote trigger)");
+        lines.add("            " + plugin + " export" + ns + cluster.kubectlFlags()
+            + "   (remote triggers no Trigger manages, as YAML the operator adopts)");
+        if (!Files.isRegularFile(repoRoot.resolve("plugin/target/kubectl-devcaster.jar"))) {
+            lines.add("            (build it first: mvn -pl plugin -am package -DskipTests)");
+        }
+        return lines;
     }
 
     @Override

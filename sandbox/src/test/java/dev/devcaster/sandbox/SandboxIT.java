@@ -104,6 +104,7 @@ class SandboxIT {
             .contains("triggerConfig.repo: required")
             .contains("on connected account ca_bob_github_new")
             .contains("--kubeconfig " + STATE.resolve("kubeconfig") + " get triggers -n devcaster-sandbox")
+            .contains(" devcaster status -n devcaster-sandbox --kubeconfig " + STATE.resolve("kubeconfig"))
             .contains("x-api-key: " + DemoSeed.API_KEY);
 
         try (KubernetesClient client = localClient()) {
