@@ -1,5 +1,6 @@
 package dev.devcaster.operator.ownership;
 
+import dev.devcaster.operator.client.DevcasterCredentials;
 import dev.devcaster.operator.kubernetes.Requeue;
 import dev.devcaster.operator.remote.OwnershipGuard;
 import dev.devcaster.operator.remote.RemoteIdentity;
@@ -45,7 +46,7 @@ public final class TriggerOwnership {
     /** Indexes the informer cache; call before the controller starts. */
     public void attach(IndexerResourceCache<Trigger> triggers) {
         triggers.addIndexer(RECORDED, t -> t.recordedTriggerId().map(List::of).orElse(List.of()));
-        triggers.addIndexer(IDENTITY, t -> identity(t).map(i -> List.of(i.account())).orElse(List.of()));
+        triggers.addIndexer(IDENTITY, t -> claimed(t).map(i -> List.of(i.account())).orElse(List.of()));
         this.cache = triggers;
     }
 
@@ -81,19 +82,20 @@ public final class TriggerOwnership {
             }
 
             @Override
-            public void requireNoTwin(Trigger trigger, RemoteIdentity identity) {
-                twinBefore(trigger, identity).ifPresent(owner -> {
+            public void requireNoTwin(Trigger trigger, RemoteIdentity identity, DevcasterCredentials key) {
+                twinBefore(trigger, identity, key).ifPresent(owner -> {
                     throw conflict(trigger, owner, "the same " + identity.slug() + " trigger on connected account "
                         + identity.connectedAccountId(), false);
                 });
             }
 
             @Override
-            public void requireOwnerAfterUpsert(Trigger trigger, String triggerId, RemoteIdentity identity) {
+            public void requireOwnerAfterUpsert(Trigger trigger, String triggerId, RemoteIdentity identity,
+                                                DevcasterCredentials key) {
                 Optional<Trigger> owner = recordersOf(triggerId).stream().filter(o -> !sameObject(o, trigger))
                     .min(AGE);
                 owner.ifPresent(o -> {
-                    if (identity(o).map(i -> !i.configHash().equals(identity.configHash())).orElse(false)) {
+                    if (signed(o, key).map(i -> !i.configHash().equals(identity.configHash())).orElse(false)) {
                         learnedInPlaceUpdates(identity.project());
                     }
                     // The upsert may have rewritten the owner's instance: it must look now, not at its next resync.
@@ -109,8 +111,8 @@ public final class TriggerOwnership {
         };
     }
 
-    /** A Trigger that declared this remote trigger before {@code trigger} did. */
-    private Optional<Trigger> twinBefore(Trigger trigger, RemoteIdentity identity) {
+    /** A Trigger that declared this remote trigger before {@code trigger} did, in a declaration the key signed. */
+    private Optional<Trigger> twinBefore(Trigger trigger, RemoteIdentity identity, DevcasterCredentials key) {
         if (cache == null) {
             return Optional.empty();
         }
@@ -118,7 +120,7 @@ public final class TriggerOwnership {
         boolean holds = holds(trigger, identity, inPlace);
         return cache.byIndex(IDENTITY, identity.account()).stream()
             .filter(other -> !sameObject(other, trigger))
-            .filter(other -> identity(other).map(i -> inPlace || i.configHash().equals(identity.configHash()))
+            .filter(other -> signed(other, key).map(i -> inPlace || i.configHash().equals(identity.configHash()))
                 .orElse(false))
             .filter(other -> {
                 boolean otherHolds = holds(other, identity, inPlace);
@@ -132,7 +134,7 @@ public final class TriggerOwnership {
         TriggerStatus status = trigger.getStatus();
         return status != null && status.getTriggerId() != null && identity.project().equals(status.getProject())
             && identity.connectedAccountId().equals(status.getConnectedAccountId())
-            && identity(trigger).map(i -> inPlace || i.configHash().equals(identity.configHash())).orElse(false)
+            && claimed(trigger).map(i -> inPlace || i.configHash().equals(identity.configHash())).orElse(false)
             && TriggerConditions.readyReasonIs(status, ReadyReason.Synced);
     }
 
@@ -140,8 +142,14 @@ public final class TriggerOwnership {
         return cache == null ? List.of() : cache.byIndex(RECORDED, triggerId);
     }
 
-    private static Optional<RemoteIdentity> identity(Trigger trigger) {
-        return TriggerAnnotations.remoteIdentity(trigger).flatMap(RemoteIdentity::parse);
+    /** What the annotation claims: only to index candidates, which are checked with {@link #signed} before use. */
+    private static Optional<RemoteIdentity> claimed(Trigger trigger) {
+        return TriggerAnnotations.remoteIdentity(trigger).flatMap(RemoteIdentity::claimed);
+    }
+
+    private static Optional<RemoteIdentity> signed(Trigger trigger, DevcasterCredentials key) {
+        return TriggerAnnotations.remoteIdentity(trigger)
+            .flatMap(value -> RemoteIdentity.signed(value, key, trigger.getMetadata().getUid()));
     }
 
     private static boolean sameObject(Trigger a, Trigger b) {

@@ -30,7 +30,8 @@ final class CreateMarker {
     void declare(Trigger trigger, DevcasterCredentials key, RemoteIdentity identity) {
         vault.keep(key);
         boolean finalized = trigger.hasFinalizer(TriggerAnnotations.FINALIZER);
-        boolean marked = Objects.equals(TriggerAnnotations.remoteIdentity(trigger).orElse(null), identity.format());
+        String declared = identity.format(key, trigger.getMetadata().getUid());
+        boolean marked = Objects.equals(TriggerAnnotations.remoteIdentity(trigger).orElse(null), declared);
         if (finalized && marked) {
             return;
         }
@@ -38,7 +39,7 @@ final class CreateMarker {
         if (!finalized) {
             finalizers.add(TriggerAnnotations.FINALIZER);
         }
-        kubernetes.patchMetadata(trigger, finalizers, Map.of(TriggerAnnotations.REMOTE_IDENTITY, identity.format()));
+        kubernetes.patchMetadata(trigger, finalizers, Map.of(TriggerAnnotations.REMOTE_IDENTITY, declared));
     }
 
     /** The Trigger has been dealt with: let it go. */

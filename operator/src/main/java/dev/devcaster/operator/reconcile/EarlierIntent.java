@@ -38,15 +38,19 @@ final class EarlierIntent {
     }
 
     List<RemoteChange> settle(Trigger trigger, DevcasterCredentials key, RemoteIdentity next) {
-        Optional<RemoteIdentity> earlier = TriggerAnnotations.remoteIdentity(trigger).flatMap(RemoteIdentity::parse)
-            .filter(declared -> !declared.equals(next));
-        if (earlier.isEmpty()) {
+        Optional<String> declared = TriggerAnnotations.remoteIdentity(trigger);
+        Optional<RemoteIdentity> claimed = declared.flatMap(RemoteIdentity::claimed);
+        if (claimed.isEmpty() || claimed.get().equals(next)) {
             return List.of();
         }
         // The vault keeps every key before a create is declared with it; without the vault nothing can be found.
-        Optional<DevcasterCredentials> earlierKey = earlier.get().project().equals(key.fingerprint()) ? Optional.of(key)
-            : vault.byFingerprint(earlier.get().project());
-        if (earlierKey.isEmpty()) {
+        Optional<DevcasterCredentials> earlierKey = claimed.get().project().equals(key.fingerprint()) ? Optional.of(key)
+            : vault.byFingerprint(claimed.get().project());
+        // Signed by that project's key, or written by someone else: a forged declaration searches nothing.
+        Optional<RemoteIdentity> earlier = earlierKey.flatMap(k -> RemoteIdentity.signed(declared.get(), k,
+            trigger.getMetadata().getUid()));
+        if (earlier.isEmpty()) {
+            marker.declare(trigger, key, next);
             return List.of();
         }
         List<RemoteChange> changes = new ArrayList<>();

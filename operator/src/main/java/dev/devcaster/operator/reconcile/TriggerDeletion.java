@@ -80,12 +80,13 @@ final class TriggerDeletion {
             }
             Optional<String> recorded = trigger.recordedTriggerId()
                 .filter(id -> ownership.keeperOtherThan(trigger, id).isEmpty());
-            Optional<RemoteIdentity> identity = TriggerAnnotations.remoteIdentity(trigger).flatMap(RemoteIdentity::parse);
-            if (recorded.isEmpty() && identity.isEmpty()) {
+            Optional<String> declared = TriggerAnnotations.remoteIdentity(trigger);
+            Optional<RemoteIdentity> claimed = declared.flatMap(RemoteIdentity::claimed);
+            if (recorded.isEmpty() && claimed.isEmpty()) {
                 return Optional.empty();
             }
             Optional<Duration> turn = budget.admit(keyOf(trigger, recorded.isPresent()
-                ? trigger.getStatus().getProject() : identity.get().project()), trigger.getMetadata().getUid());
+                ? trigger.getStatus().getProject() : claimed.get().project()), trigger.getMetadata().getUid());
             if (turn.isPresent()) {
                 return Optional.of(Outcome.deferred(turn.get()));
             }
@@ -94,8 +95,12 @@ final class TriggerDeletion {
                 remote.deleteIfPresent(key, recorded.get());
                 deleted.add(recorded.get());
             }
+            // Only an identity this operator signed with that project's key: a forged one searches nothing.
+            Optional<DevcasterCredentials> claimedKey = claimed.map(c -> keyOf(trigger, c.project()));
+            Optional<RemoteIdentity> identity = claimedKey.flatMap(k -> RemoteIdentity.signed(declared.get(), k,
+                trigger.getMetadata().getUid()));
             if (identity.isPresent()) {
-                DevcasterCredentials key = keyOf(trigger, identity.get().project());
+                DevcasterCredentials key = claimedKey.get();
                 for (TriggerInstance instance : remote.findAll(key, identity.get())) {
                     if (!deleted.contains(instance.id()) && ownership.keeperOtherThan(trigger, instance.id()).isEmpty()) {
                         remote.deleteIfPresent(key, instance.id());

@@ -1,7 +1,14 @@
 package dev.devcaster.operator.remote;
 
+import dev.devcaster.operator.client.DevcasterCredentials;
 import dev.devcaster.operator.client.TriggerInstance;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,11 +19,17 @@ import java.util.regex.Pattern;
  * fingerprint), the slug, the connected account and the config (as a hash). The operator writes
  * it on the Trigger before any call that may create an instance, so an instance whose create
  * answer was lost is found by it, and Triggers that declare the same remote trigger find each other.
+ *
+ * <p>The annotation is signed with the project's API key (HMAC-SHA256) for the one Trigger (uid) it
+ * is written on. Trigger authors can write any annotation, but cannot sign one for a project whose
+ * key they do not hold, nor reuse one copied from another Trigger: an identity is acted on
+ * (searched for, deleted, counted as a twin) only when its signature checks out with the key of
+ * the project it names, on the Trigger that carries it.
  */
 public record RemoteIdentity(String project, String slug, String connectedAccountId, String configHash) {
 
     private static final Pattern FORMAT = Pattern.compile(
-        "v1:([0-9a-f]{12}):([A-Z][A-Z0-9_]{0,127}):(ca_[A-Za-z0-9_-]{1,128}):([0-9a-f]{16})");
+        "v1:([0-9a-f]{12}):([A-Z][A-Z0-9_]{0,127}):(ca_[A-Za-z0-9_-]{1,128}):([0-9a-f]{16}):([0-9a-f]{16})");
 
     public RemoteIdentity {
         slug = slug.toUpperCase(Locale.ROOT);
@@ -26,15 +39,33 @@ public record RemoteIdentity(String project, String slug, String connectedAccoun
         return new RemoteIdentity(project, desired.slug(), desired.connectedAccountId(), desired.configHash());
     }
 
-    /** The annotation's value; anything that is not one (a tenant may write anything) is empty. */
-    public static Optional<RemoteIdentity> parse(String value) {
+    /**
+     * What an annotation claims, unchecked: good enough to find candidate twins, never to act on.
+     * Anything that is not an identity (a tenant may write anything) is empty.
+     */
+    public static Optional<RemoteIdentity> claimed(String value) {
         Matcher m = FORMAT.matcher(value == null ? "" : value.trim());
         return m.matches() ? Optional.of(new RemoteIdentity(m.group(1), m.group(2), m.group(3), m.group(4)))
             : Optional.empty();
     }
 
-    public String format() {
-        return "v1:" + project + ":" + slug + ":" + connectedAccountId + ":" + configHash;
+    /**
+     * The annotation's identity, when it names this key's project and carries this key's signature
+     * for this Trigger (its uid).
+     */
+    public static Optional<RemoteIdentity> signed(String value, DevcasterCredentials key, String triggerUid) {
+        return claimed(value).filter(identity -> identity.project().equals(key.fingerprint())
+            && MessageDigest.isEqual(identity.format(key, triggerUid).getBytes(StandardCharsets.UTF_8),
+                value.trim().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The annotation's value for the Trigger with this uid, signed with the key of this identity's project. */
+    public String format(DevcasterCredentials key, String triggerUid) {
+        if (!project.equals(key.fingerprint())) {
+            throw new IllegalArgumentException("identity of project " + project + " signed with a key of " + key.fingerprint());
+        }
+        String body = "v1:" + project + ":" + slug + ":" + connectedAccountId + ":" + configHash;
+        return body + ":" + signature(key, triggerUid + " " + body);
     }
 
     /** The key under which Triggers of one project, slug and account are indexed. */
@@ -46,5 +77,16 @@ public record RemoteIdentity(String project, String slug, String connectedAccoun
     public boolean matches(TriggerInstance instance) {
         return slug.equalsIgnoreCase(instance.triggerName()) && connectedAccountId.equals(instance.connectedAccountId())
             && configHash.equals(CanonicalJson.hash(instance.triggerConfig()));
+    }
+
+    private static String signature(DevcasterCredentials key, String signed) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.apiKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("devcaster.dev/remote-identity " + signed).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JRE ships HmacSHA256", e);
+        }
     }
 }

@@ -95,7 +95,7 @@ public final class RemoteTriggerSync {
             enabled = current.get().enabled();
         } else {
             RemoteIdentity identity = plan.identity();
-            ownership.requireNoTwin(trigger, identity);
+            ownership.requireNoTwin(trigger, identity, plan.key());
             intent.declare(identity);
             leadership.requireLeading();
             UpsertResult result = api.upsert(plan.key(), desired.slug(), new UpsertTriggerRequest(
@@ -103,7 +103,7 @@ public final class RemoteTriggerSync {
             afterUpsert.upserted(trigger, result.triggerId());
             triggerId = result.triggerId();
             if (current.map(TriggerInstance::id).filter(triggerId::equals).isEmpty()) {
-                ownership.requireOwnerAfterUpsert(trigger, triggerId, identity);
+                ownership.requireOwnerAfterUpsert(trigger, triggerId, identity, plan.key());
             }
             if (current.isPresent() && current.get().id().equals(triggerId) && !desired.sameConfig(
                 current.get().triggerConfig())) {

@@ -1,5 +1,6 @@
 package dev.devcaster.operator.ownership;
 
+import dev.devcaster.operator.client.DevcasterCredentials;
 import dev.devcaster.operator.kubernetes.Requeue;
 import dev.devcaster.operator.remote.OwnershipGuard;
 import dev.devcaster.operator.remote.RemoteIdentity;
@@ -11,6 +12,7 @@ import dev.devcaster.operator.trigger.TriggerAnnotations;
 import dev.devcaster.operator.trigger.TriggerStatus;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,9 @@ import static org.mockito.Mockito.verify;
 
 class TriggerOwnershipTest {
 
-    private static final String PROJECT = "0123456789ab";
+    private static final DevcasterCredentials KEY = new DevcasterCredentials(URI.create("http://devcaster.test"),
+        "key-ownership");
+    private static final String PROJECT = KEY.fingerprint();
     private static final String API = "00000000000000aa";
     private static final String WEB = "00000000000000bb";
 
@@ -51,7 +55,8 @@ class TriggerOwnershipTest {
             .toString());
         t.getMetadata().setAnnotations(new HashMap<>());
         if (declared != null) {
-            t.getMetadata().getAnnotations().put(TriggerAnnotations.REMOTE_IDENTITY, declared.format());
+            t.getMetadata().getAnnotations().put(TriggerAnnotations.REMOTE_IDENTITY,
+                declared.format(KEY, t.getMetadata().getUid()));
         }
         t.setStatus(new TriggerStatus());
         if (recordedId != null) {
@@ -93,8 +98,33 @@ class TriggerOwnershipTest {
         cached("team-a", "holder", 5, identity("ca_1", API), "ti_1");
         Trigger olderTwin = cached("team-a", "twin", 1, null, null);
 
-        assertThatThrownBy(() -> guard.requireNoTwin(olderTwin, identity("ca_1", API)))
+        assertThatThrownBy(() -> guard.requireNoTwin(olderTwin, identity("ca_1", API), KEY))
             .isInstanceOfSatisfying(TriggerProblem.class, p -> assertThat(p.reason()).isEqualTo(ReadyReason.Conflict));
+    }
+
+    @Test
+    void aDeclarationThatKeyDidNotSignMakesNoTwin() {
+        Trigger forger = cached("team-b", "forger", 1, null, null);
+        // Claims this project's identity, signed with a key the forger holds (another project's).
+        String forged = identity("ca_1", API).format(KEY, "uid-team-b-forger").replaceFirst(":[0-9a-f]{16}$",
+            ":0123456789abcdef");
+        forger.getMetadata().getAnnotations().put(TriggerAnnotations.REMOTE_IDENTITY, forged);
+        Trigger younger = cached("team-a", "younger", 2, null, null);
+
+        assertThatCode(() -> guard.requireNoTwin(younger, identity("ca_1", API), KEY)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aDeclarationCopiedFromAnotherTriggerMakesNoTwin() {
+        Trigger copier = cached("team-b", "copier", 1, null, null);
+        Trigger original = cached("team-a", "original", 3, identity("ca_1", API), null);
+        copier.getMetadata().getAnnotations().put(TriggerAnnotations.REMOTE_IDENTITY,
+            original.getMetadata().getAnnotations().get(TriggerAnnotations.REMOTE_IDENTITY));
+        Trigger younger = cached("team-a", "younger", 4, null, null);
+
+        assertThatCode(() -> guard.requireNoTwin(original, identity("ca_1", API), KEY)).as("the copy is no older twin")
+            .doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.requireNoTwin(younger, identity("ca_1", API), KEY)).isInstanceOf(TriggerProblem.class);
     }
 
     @Test
@@ -102,8 +132,8 @@ class TriggerOwnershipTest {
         Trigger older = cached("team-a", "older", 1, identity("ca_1", API), null);
         Trigger younger = cached("team-a", "younger", 2, identity("ca_1", API), null);
 
-        assertThatCode(() -> guard.requireNoTwin(older, identity("ca_1", API))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> guard.requireNoTwin(younger, identity("ca_1", API))).isInstanceOf(TriggerProblem.class);
+        assertThatCode(() -> guard.requireNoTwin(older, identity("ca_1", API), KEY)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.requireNoTwin(younger, identity("ca_1", API), KEY)).isInstanceOf(TriggerProblem.class);
     }
 
     @Test
@@ -112,13 +142,13 @@ class TriggerOwnershipTest {
         Trigger otherConfig = cached("team-a", "other-config", 2, null, null);
         Trigger otherAccount = cached("team-a", "other-account", 3, null, null);
 
-        assertThatCode(() -> guard.requireNoTwin(otherConfig, identity("ca_1", WEB))).doesNotThrowAnyException();
-        assertThatCode(() -> guard.requireNoTwin(otherAccount, identity("ca_2", API))).doesNotThrowAnyException();
+        assertThatCode(() -> guard.requireNoTwin(otherConfig, identity("ca_1", WEB), KEY)).doesNotThrowAnyException();
+        assertThatCode(() -> guard.requireNoTwin(otherAccount, identity("ca_2", API), KEY)).doesNotThrowAnyException();
 
         guard.learnedInPlaceUpdates(PROJECT);
 
-        assertThatThrownBy(() -> guard.requireNoTwin(otherConfig, identity("ca_1", WEB))).isInstanceOf(TriggerProblem.class);
-        assertThatCode(() -> guard.requireNoTwin(otherAccount, identity("ca_2", API))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.requireNoTwin(otherConfig, identity("ca_1", WEB), KEY)).isInstanceOf(TriggerProblem.class);
+        assertThatCode(() -> guard.requireNoTwin(otherAccount, identity("ca_2", API), KEY)).doesNotThrowAnyException();
     }
 
     @Test
@@ -126,11 +156,11 @@ class TriggerOwnershipTest {
         Trigger holder = cached("team-a", "holder", 1, identity("ca_1", API), "ti_1");
         Trigger other = cached("team-a", "other", 2, identity("ca_1", WEB), null);
 
-        assertThatThrownBy(() -> guard.requireOwnerAfterUpsert(other, "ti_1", identity("ca_1", WEB)))
+        assertThatThrownBy(() -> guard.requireOwnerAfterUpsert(other, "ti_1", identity("ca_1", WEB), KEY))
             .isInstanceOf(TriggerProblem.class);
 
         verify(requeue).now(holder); // its instance may have been rewritten: it looks now, not at its next sweep
-        assertThatThrownBy(() -> guard.requireNoTwin(other, identity("ca_1", WEB)))
+        assertThatThrownBy(() -> guard.requireNoTwin(other, identity("ca_1", WEB), KEY))
             .as("the server was seen updating in place: same slug and account are twins now")
             .isInstanceOf(TriggerProblem.class);
     }

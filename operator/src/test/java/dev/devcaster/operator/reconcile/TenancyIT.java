@@ -3,15 +3,19 @@ package dev.devcaster.operator.reconcile;
 import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.emulator.model.ConnectedAccount;
 import dev.devcaster.emulator.model.TriggerInstance;
+import dev.devcaster.emulator.store.Project;
 import dev.devcaster.operator.config.Settings;
 import dev.devcaster.operator.testing.EndToEndTest;
 import dev.devcaster.operator.testing.TriggerAwait;
+import dev.devcaster.operator.trigger.DeletionPolicy;
+import dev.devcaster.operator.trigger.SecretKeyRef;
 import dev.devcaster.operator.trigger.Trigger;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -54,6 +58,49 @@ class TenancyIT extends EndToEndTest {
             assertThat(i.id()).isEqualTo(sdkMade);
             assertThat(i.config()).containsEntry("repo", "api");
         });
+    }
+
+    @Test
+    void anIdentityAnnotationCopiedFromAnotherTeamsTriggerFindsAndDeletesNothingThere() {
+        account("alice", "github", AccountStatus.ACTIVE, 5);
+        String teamB = ns + "-team-b";
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(teamB).endMetadata().build())
+            .create();
+        Project b = emulator.project("key-tenancy-team-b");
+        b.addConnectedAccount("alice", "github", AccountStatus.ACTIVE, Instant.now());
+        client.secrets().inNamespace(teamB).resource(apiKeySecret("devcaster", "key-tenancy-team-b")).serverSideApply();
+        TriggerAwait teamBTriggers = new TriggerAwait(client, teamB);
+        try (var op = operatorBuilder().set(Settings.WATCH_NAMESPACES, ns + "," + teamB).start()) {
+            // Team B's Trigger, deleted with Orphan: its instance stays in B's project, recorded by nobody.
+            Trigger own = githubCommits("private", "alice", "private");
+            own.getSpec().setCredentialsSecretRef(new SecretKeyRef("devcaster", "apiKey"));
+            own.getSpec().setDeletionPolicy(DeletionPolicy.Orphan);
+            client.resources(Trigger.class).inNamespace(teamB).resource(own).serverSideApply();
+            Trigger synced = teamBTriggers.ready("private");
+            String orphaned = synced.getStatus().getTriggerId();
+            String copied = synced.getMetadata().getAnnotations().get("devcaster.dev/remote-identity");
+            client.resources(Trigger.class).inNamespace(teamB).withName("private").delete();
+            eventually().until(() -> teamBTriggers.get("private") == null);
+
+            // A tenant of the other namespace copies that signed annotation onto its own Triggers.
+            Trigger invalid = githubCommits("copy-invalid", "alice", "api");
+            invalid.getSpec().getTriggerConfig().remove("repo");
+            invalid.getMetadata().setAnnotations(new HashMap<>(Map.of("devcaster.dev/remote-identity", copied)));
+            apply(invalid);
+            Trigger valid = githubCommits("copy-valid", "alice", "web");
+            valid.getMetadata().setAnnotations(new HashMap<>(Map.of("devcaster.dev/remote-identity", copied)));
+            apply(valid);
+            triggers.reason("copy-invalid", "InvalidConfig");
+            triggers.ready("copy-valid");
+            delete("copy-invalid");
+            delete("copy-valid");
+            eventually().until(() -> triggers.get("copy-invalid") == null && triggers.get("copy-valid") == null);
+
+            assertThat(b.triggers()).extracting(i -> i.id()).containsExactly(orphaned);
+            assertThat(remote()).isEmpty();
+            assertThat(emulator.requestLog().entries())
+                .noneMatch(r -> (r.method().equals("DELETE") || r.method().equals("PATCH")) && orphaned.equals(r.triggerId()));
+        }
     }
 
     @Test

@@ -265,6 +265,7 @@ class TriggerReconcileIT extends EndToEndTest {
 
             assertThat(seen.getStatus().getState()).isEqualTo(TriggerState.Disabled);
             assertThat(remote()).singleElement().satisfies(i -> assertThat(i.enabled()).isFalse());
+            assertThat(emulator.requestLog().count(UPSERT)).as("one create, then the disable").isEqualTo(1);
         }
     }
 

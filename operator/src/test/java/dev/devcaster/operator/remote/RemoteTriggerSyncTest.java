@@ -59,12 +59,13 @@ class RemoteTriggerSyncTest {
         }
 
         @Override
-        public void requireNoTwin(Trigger trigger, RemoteIdentity identity) {
+        public void requireNoTwin(Trigger trigger, RemoteIdentity identity, DevcasterCredentials key) {
             calls.add("twin");
         }
 
         @Override
-        public void requireOwnerAfterUpsert(Trigger trigger, String triggerId, RemoteIdentity identity) {
+        public void requireOwnerAfterUpsert(Trigger trigger, String triggerId, RemoteIdentity identity,
+                                            DevcasterCredentials key) {
             calls.add("owner-after " + triggerId);
         }
 
@@ -95,7 +96,7 @@ class RemoteTriggerSyncTest {
 
     RemoteTriggerSync.Result run(Trigger trigger, DesiredState desired, String recorded, boolean previouslyApplied) {
         return sync.sync(new RemoteTriggerSync.Plan(KEY, trigger, desired, Optional.ofNullable(recorded), VERSION,
-            previouslyApplied), guard, identity -> calls.add("declare " + identity.format()), changes);
+            previouslyApplied), guard, identity -> calls.add("declare " + identity.format(KEY, "uid")), changes);
     }
 
     List<String> reasons() {
@@ -112,7 +113,7 @@ class RemoteTriggerSyncTest {
         assertThat(r.wrote()).isTrue();
         assertThat(reasons()).containsExactly("Created");
         assertThat(calls).containsExactly("twin", "declare " + RemoteIdentity.of(KEY.fingerprint(),
-            desired("api", true)).format(), "owner-after ti_new");
+            desired("api", true)).format(KEY, "uid"), "owner-after ti_new");
         verify(api, never()).list(any(), any(), any());
     }
 
@@ -217,7 +218,7 @@ class RemoteTriggerSyncTest {
         assertThat(r.wrote()).isFalse();
         assertThat(reasons()).containsExactly("Adopted");
         assertThat(calls).containsExactly("owner ti_hint", "declare " + RemoteIdentity.of(KEY.fingerprint(),
-            desired("api", true)).format());
+            desired("api", true)).format(KEY, "uid"));
         verify(api, never()).upsert(any(), anyString(), any());
     }
 
