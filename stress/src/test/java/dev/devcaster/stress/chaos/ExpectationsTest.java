@@ -3,6 +3,7 @@ package dev.devcaster.stress.chaos;
 import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.emulator.model.ConnectedAccount;
 import dev.devcaster.operator.trigger.Trigger;
+import dev.devcaster.operator.trigger.TriggerStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,7 @@ class ExpectationsTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Map<String, Trigger> live = new LinkedHashMap<>();
+    private final Map<String, Instant> firstSynced = new LinkedHashMap<>();
     private final Map<String, TriggerModel> models = new LinkedHashMap<>();
     private final List<ConnectedAccount> accounts = new java.util.ArrayList<>(List.of(
         account("ca_old", "alice", "github", AccountStatus.ACTIVE, T0.minusSeconds(7200)),
@@ -49,7 +52,7 @@ class ExpectationsTest {
     }
 
     @Test
-    void theOlderTwinOwnsTheInstanceTheYoungerGetsConflictUntilTheOwnerGoes() {
+    void withoutAHolderTheOlderTwinOwnsTheInstanceTheYoungerGetsConflictUntilTheOwnerGoes() {
         TriggerModel owner = model("chaos-0", "t-1", "alice");
         add(owner, 0);
         add(owner.copyAsTwin("t-1-twin"), 5);
@@ -62,12 +65,31 @@ class ExpectationsTest {
     }
 
     @Test
+    void theYoungerTwinKeepsTheInstanceItHeldBeforeTheOlderOneEverDid() {
+        TriggerModel older = model("chaos-0", "t-1", "alice");
+        add(older, 0);
+        add(older.copyAsTwin("t-1-twin"), 5);
+        Trigger twin = live.get("chaos-0/t-1-twin");
+        twin.setStatus(new TriggerStatus());
+        twin.getStatus().setTriggerId("ti_1");
+        firstSynced.put(twin.getMetadata().getUid() + "|ti_1", T0.plusSeconds(6));
+
+        assertThat(expect().get("chaos-0/t-1-twin").expect()).isEqualTo(Expectations.Expect.SYNCED);
+        assertThat(expect().get("chaos-0/t-1").expect()).isEqualTo(Expectations.Expect.CONFLICT);
+
+        Trigger first = live.get("chaos-0/t-1");
+        firstSynced.put(first.getMetadata().getUid() + "|ti_1", T0.plusSeconds(1));
+        assertThat(expect().get("chaos-0/t-1").expect()).as("the older held it first").isEqualTo(Expectations.Expect.SYNCED);
+        assertThat(expect().get("chaos-0/t-1-twin").expect()).isEqualTo(Expectations.Expect.CONFLICT);
+    }
+
+    @Test
     void differentConfigsAreTwinsOnlyWhenDevcasterMatchesOnSlugAndAccount() {
         add(model("chaos-0", "t-1", "alice"), 0);
         add(model("chaos-0", "t-2", "alice"), 1);
-        assertThat(Expectations.of(observation(), scenario(), false).get("chaos-0/t-2").expect())
+        assertThat(Expectations.of(observation(), scenario(), false, this::firstSynced).get("chaos-0/t-2").expect())
             .isEqualTo(Expectations.Expect.SYNCED);
-        assertThat(Expectations.of(observation(), scenario(), true).get("chaos-0/t-2").expect())
+        assertThat(Expectations.of(observation(), scenario(), true, this::firstSynced).get("chaos-0/t-2").expect())
             .isEqualTo(Expectations.Expect.CONFLICT);
     }
 
@@ -100,7 +122,11 @@ class ExpectationsTest {
     }
 
     private Map<String, Expectations.Expectation> expect() {
-        return Expectations.of(observation(), scenario(), false);
+        return Expectations.of(observation(), scenario(), false, this::firstSynced);
+    }
+
+    private Optional<Instant> firstSynced(Trigger t, String triggerId) {
+        return Optional.ofNullable(firstSynced.get(t.getMetadata().getUid() + "|" + triggerId));
     }
 
     private void add(TriggerModel m, int secondsAfterT0) {
@@ -108,7 +134,7 @@ class ExpectationsTest {
         models.put(m.id(), m);
         Trigger t = m.toResource();
         t.setMetadata(new ObjectMetaBuilder(t.getMetadata()).withCreationTimestamp(m.createdAt.toString())
-            .withGeneration(1L).build());
+            .withGeneration(1L).withUid("uid-" + m.id()).build());
         live.put(m.id(), t);
     }
 
