@@ -41,7 +41,7 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey key) 
 
     public static CertificateAuthority create(String name, Instant now, Duration validity) {
         KeyPair keys = keyPair();
-        X500Name subject = new X500Name("CN=" + name);
+        X500Name subject = commonName(name);
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
                 Date.from(now.minus(BACKDATE)), Date.from(now.plus(validity)), subject, keys.getPublic());
@@ -65,7 +65,7 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey key) 
         }
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
-                Date.from(now.minus(BACKDATE)), Date.from(notAfter), new X500Name("CN=" + hosts.get(0)), keys.getPublic());
+                Date.from(now.minus(BACKDATE)), Date.from(notAfter), commonName(hosts.get(0)), keys.getPublic());
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
@@ -81,6 +81,12 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey key) 
         } catch (CertIOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot issue the webhook's serving certificate", e);
         }
+    }
+
+    /** RFC 5280 allows 64 characters; the names that matter are in the SANs anyway. */
+    private static X500Name commonName(String name) {
+        String cn = name.length() > 64 ? name.substring(0, 64) : name;
+        return new X500Name("CN=" + cn.replaceAll("[,+=\"\\\\<>;#]", "-"));
     }
 
     static boolean isIpAddress(String host) {
