@@ -104,7 +104,7 @@ public final class Settings {
             "(chart: its ValidatingWebhookConfiguration)", "devcaster-operator",
             "ValidatingWebhookConfiguration whose `caBundle` the operator keeps current with its own CA",
             Parsers::text)
-        .shownAs("`devcaster-operator` (chart: release namespace + `-` + release name)");
+        .shownAs("`devcaster-operator` (chart: release namespace + `-` + release full name)");
     public static final Setting<String> WEBHOOK_CERT_SECRET = Setting.of("WEBHOOK_CERT_SECRET",
             "(chart: release name + `-webhook-tls`)", "devcaster-operator-webhook-tls",
             "Secret in `OPERATOR_NAMESPACE` with the webhook's CA and serving certificate, shared by every replica "
