@@ -61,8 +61,6 @@ public final class DevcasterOperator implements AutoCloseable {
     private static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
     /** How long a stop waits for in-flight reconciles; below the chart's termination grace period. */
     private static final Duration RECONCILE_GRACE = Duration.ofSeconds(20);
-    /** No call waits for a rate-limit permit: the reconcile is rescheduled for its turn instead. */
-    private static final Duration MAX_PERMIT_WAIT = Duration.ZERO;
     /** Admission checks at once (and HTTPS threads); most are answered from the caches in a millisecond. */
     private static final int ADMISSION_THREADS = 8;
 
@@ -140,7 +138,7 @@ public final class DevcasterOperator implements AutoCloseable {
     private TriggerSteps steps(OperatorConfig config, Seams seams) {
         DevcasterClient devcaster = new DevcasterClient(DevcasterClientConfig.defaults()
             .withRequestTimeout(config.requestTimeout())
-            .withRateLimit(config.rateLimit(), MAX_PERMIT_WAIT)
+            .withRateLimit(config.rateLimit(), permitWait(config.rateLimit()))
             .withProxy(config.get(Settings.PROXY).orElse(null))
             .withCaBundle(config.get(Settings.CA_BUNDLE).orElse(null)), registry);
         CredentialsResolver credentials = new CredentialsResolver(config.baseUrl(), config.defaultApiKey(),
@@ -258,6 +256,17 @@ public final class DevcasterOperator implements AutoCloseable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * A reconcile is rescheduled for its turn instead of waiting for one; inside its turn, a call
+     * waits at most one interval of the key's rate for its permit, so the few calls of one step (a
+     * delete and the listing after it) go through together. Without that wait the second call
+     * failed locally on every attempt whenever Devcaster answered faster than the interval, and a
+     * deletion could retry for many seconds (seen with the local emulator).
+     */
+    private static Duration permitWait(double requestsPerSecond) {
+        return requestsPerSecond == 0 ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / requestsPerSecond));
     }
 
     private static Duration max(Duration a, Duration b) {
