@@ -34,18 +34,45 @@ public final class TriggerAdmission {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriggerAdmission.class);
 
-    private final CredentialsResolver credentials;
-    private final TypeCheck types;
-    private final AccountResolver accounts;
+    /** The reconcile's steps admission runs, each throwing what the reconcile's step throws. */
+    public interface Steps {
+        /** @see CredentialsResolver#resolve */
+        DevcasterCredentials credentials(Trigger trigger);
+
+        /** @see TypeCheck#check */
+        ValidatedConfig check(DevcasterCredentials key, Trigger trigger);
+
+        /** @see AccountResolver#resolve */
+        void account(DevcasterCredentials key, Trigger trigger, String toolkit);
+
+        /** The reconcile's own classes. */
+        static Steps of(CredentialsResolver credentials, TypeCheck types, AccountResolver accounts) {
+            return new Steps() {
+                @Override
+                public DevcasterCredentials credentials(Trigger trigger) {
+                    return credentials.resolve(trigger);
+                }
+
+                @Override
+                public ValidatedConfig check(DevcasterCredentials key, Trigger trigger) {
+                    return types.check(key, trigger);
+                }
+
+                @Override
+                public void account(DevcasterCredentials key, Trigger trigger, String toolkit) {
+                    accounts.resolve(key, trigger, toolkit);
+                }
+            };
+        }
+    }
+
+    private final Steps steps;
     private final Set<String> watchNamespaces;
     private final FailurePolicy failurePolicy;
 
     /** @param watchNamespaces the namespaces this operator manages; empty = all */
-    public TriggerAdmission(CredentialsResolver credentials, TypeCheck types, AccountResolver accounts,
-                            Set<String> watchNamespaces, FailurePolicy failurePolicy) {
-        this.credentials = credentials;
-        this.types = types;
-        this.accounts = accounts;
+    public TriggerAdmission(Steps steps, Set<String> watchNamespaces, FailurePolicy failurePolicy) {
+        this.steps = steps;
         this.watchNamespaces = Set.copyOf(watchNamespaces);
         this.failurePolicy = failurePolicy;
     }
@@ -62,7 +89,7 @@ public final class TriggerAdmission {
         }
         DevcasterCredentials key;
         try {
-            key = credentials.resolve(trigger);
+            key = steps.credentials(trigger);
         } catch (TriggerProblem problem) {
             return Verdict.allowed(List.of(problem.reason() + ": " + problem.getMessage()
                 + "; the config is validated once the key is there"));
@@ -71,7 +98,7 @@ public final class TriggerAdmission {
         }
         ValidatedConfig validated;
         try {
-            validated = types.check(key, trigger);
+            validated = steps.check(key, trigger);
         } catch (TriggerProblem problem) {
             return Verdict.denied(problem.getMessage());
         } catch (UnauthorizedException e) {
@@ -84,7 +111,7 @@ public final class TriggerAdmission {
         }
         List<String> warnings = new ArrayList<>();
         try {
-            accounts.resolve(key, trigger, validated.toolkit());
+            steps.account(key, trigger, validated.toolkit());
         } catch (TriggerProblem problem) {
             warnings.add(problem.reason() + ": " + problem.getMessage());
         } catch (DevcasterException e) {

@@ -176,8 +176,8 @@ public final class DevcasterOperator implements AutoCloseable {
         CredentialsResolver credentials = new CredentialsResolver(config.baseUrl(), config.defaultApiKey(),
             config.defaultKeyNamespaces(), kubernetes);
         Duration timeout = config.get(Settings.WEBHOOK_TIMEOUT);
-        admission = new AdmissionReviews(new TriggerAdmission(credentials, steps.types(), steps.accounts(),
-            config.watchNamespaces(), config.get(Settings.WEBHOOK_FAILURE_POLICY)),
+        admission = new AdmissionReviews(new TriggerAdmission(TriggerAdmission.Steps.of(credentials, steps.types(),
+            steps.accounts()), config.watchNamespaces(), config.get(Settings.WEBHOOK_FAILURE_POLICY)),
             max(timeout.multipliedBy(4).dividedBy(5), Duration.ofMillis(100)), ADMISSION_THREADS, registry,
             OperatorMetrics.LATENCY_BUCKETS);
         SwappableKeyManager keys = new SwappableKeyManager();

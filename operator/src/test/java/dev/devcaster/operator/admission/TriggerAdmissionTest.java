@@ -1,19 +1,16 @@
 package dev.devcaster.operator.admission;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.devcaster.operator.account.AccountResolver;
 import dev.devcaster.operator.client.ApiError;
 import dev.devcaster.operator.client.DevcasterCredentials;
 import dev.devcaster.operator.client.RateLimitedException;
 import dev.devcaster.operator.client.TransientException;
 import dev.devcaster.operator.client.UnauthorizedException;
 import dev.devcaster.operator.config.FailurePolicy;
-import dev.devcaster.operator.credentials.CredentialsResolver;
 import dev.devcaster.operator.status.ReadyReason;
 import dev.devcaster.operator.status.TriggerProblem;
 import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerAnnotations;
-import dev.devcaster.operator.triggertype.TypeCheck;
 import dev.devcaster.operator.triggertype.ValidatedConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -28,24 +25,52 @@ import java.util.Set;
 
 import static dev.devcaster.operator.trigger.TriggerFixtures.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 /** How each outcome of the reconcile's steps becomes an admission answer, and the AdmissionReview around it. */
 class TriggerAdmissionTest {
 
     static final DevcasterCredentials KEY = new DevcasterCredentials(URI.create("http://devcaster"), "dk_unit_secret");
-    final CredentialsResolver credentials = mock(CredentialsResolver.class);
-    final TypeCheck types = mock(TypeCheck.class);
-    final AccountResolver accounts = mock(AccountResolver.class);
+    /** The reconcile's steps, answering per Trigger name as a test says; counts the calls. */
+    static final class FakeSteps implements TriggerAdmission.Steps {
+        final Map<String, java.util.function.Supplier<DevcasterCredentials>> credentials = new java.util.HashMap<>();
+        final Map<String, java.util.function.Supplier<ValidatedConfig>> types = new java.util.HashMap<>();
+        final Map<String, Runnable> accounts = new java.util.HashMap<>();
+        int calls;
+
+        @Override
+        public DevcasterCredentials credentials(Trigger trigger) {
+            calls++;
+            return credentials.getOrDefault(trigger.getMetadata().getName(), () -> KEY).get();
+        }
+
+        @Override
+        public ValidatedConfig check(DevcasterCredentials key, Trigger trigger) {
+            calls++;
+            return types.getOrDefault(trigger.getMetadata().getName(), () -> GITHUB).get();
+        }
+
+        @Override
+        public void account(DevcasterCredentials key, Trigger trigger, String toolkit) {
+            calls++;
+            accounts.getOrDefault(trigger.getMetadata().getName(), () -> { }).run();
+        }
+    }
+
+    static final ValidatedConfig GITHUB = new ValidatedConfig(new dev.devcaster.operator.client.TriggerType(
+        "GITHUB_COMMIT_EVENT", null, null, null, null, new dev.devcaster.operator.client.ToolkitRef("github", "GitHub",
+        null), null, null, "20250909_00"), new ObjectMapper().createObjectNode());
+
+    final FakeSteps steps = new FakeSteps();
     final Trigger trigger = named(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), "team-a");
 
     TriggerAdmission admission(FailurePolicy policy) {
-        return new TriggerAdmission(credentials, types, accounts, Set.of(), policy);
+        return new TriggerAdmission(steps, Set.of(), policy);
+    }
+
+    static <T> java.util.function.Supplier<T> throwing(RuntimeException e) {
+        return () -> {
+            throw e;
+        };
     }
 
     static Trigger named(Trigger t, String namespace) {
@@ -59,9 +84,8 @@ class TriggerAdmissionTest {
 
     @Test
     void whatCanNeverWorkIsDeniedWithTheReconcilesMessage() {
-        when(credentials.resolve(trigger)).thenReturn(KEY);
-        when(types.check(KEY, trigger)).thenThrow(new TriggerProblem(ReadyReason.InvalidConfig,
-            "config does not match the schema of X at toolkit version 1: triggerConfig.repo: required"));
+        steps.types.put("t", throwing(new TriggerProblem(ReadyReason.InvalidConfig,
+            "config does not match the schema of X at toolkit version 1: triggerConfig.repo: required")));
 
         Verdict verdict = admission(FailurePolicy.Ignore).decide(trigger);
 
@@ -69,39 +93,35 @@ class TriggerAdmissionTest {
         assertThat(verdict.isAllowed()).isFalse();
         assertThat(verdict.code()).isEqualTo(422);
         assertThat(verdict.message()).endsWith("triggerConfig.repo: required");
-        verify(accounts, never()).resolve(any(), any(), anyString());
+        assertThat(steps.calls).as("no account look-up").isEqualTo(2);
     }
 
     @Test
     void whatCanBecomeTrueLaterIsAllowedWithTheReasonAsWarning() {
-        when(credentials.resolve(trigger)).thenThrow(new TriggerProblem(ReadyReason.CredentialsNotFound,
-            "Secret team-a/creds not found"));
+        steps.credentials.put("t", throwing(new TriggerProblem(ReadyReason.CredentialsNotFound,
+            "Secret team-a/creds not found")));
         assertThat(admission(FailurePolicy.Fail).decide(trigger)).satisfies(v -> {
             assertThat(v.result()).isEqualTo(Verdict.Result.ALLOWED);
             assertThat(v.warnings()).singleElement().asString().startsWith("CredentialsNotFound: Secret team-a/creds not found");
         });
 
         Trigger second = named(trigger("u", "GITHUB_COMMIT_EVENT", "dave"), "team-a");
-        when(credentials.resolve(second)).thenReturn(KEY);
-        when(types.check(KEY, second)).thenReturn(new ValidatedConfig(new dev.devcaster.operator.client.TriggerType(
-            "GITHUB_COMMIT_EVENT", null, null, null, null, new dev.devcaster.operator.client.ToolkitRef("github", "GitHub",
-            null), null, null, "20250909_00"), new ObjectMapper().createObjectNode()));
-        when(accounts.resolve(KEY, second, "github")).thenThrow(new TriggerProblem(ReadyReason.ConnectedAccountNotFound,
-            "user dave has no ACTIVE connected account for toolkit github; connect one in Devcaster"));
+        steps.accounts.put("u", () -> {
+            throw new TriggerProblem(ReadyReason.ConnectedAccountNotFound,
+                "user dave has no ACTIVE connected account for toolkit github; connect one in Devcaster");
+        });
         assertThat(admission(FailurePolicy.Fail).decide(second).warnings()).containsExactly(
             "ConnectedAccountNotFound: user dave has no ACTIVE connected account for toolkit github; connect one in Devcaster");
         // A rejected key can be fixed too: allowed, whatever the policy.
         Trigger third = named(trigger("v", "GITHUB_COMMIT_EVENT", "alice"), "team-a");
-        when(credentials.resolve(third)).thenReturn(KEY);
-        when(types.check(KEY, third)).thenThrow(new UnauthorizedException(error(401)));
+        steps.types.put("v", throwing(new UnauthorizedException(error(401))));
         assertThat(admission(FailurePolicy.Fail).decide(third).warnings()).singleElement().asString()
             .startsWith("CredentialsRejected: Devcaster rejected the API key").doesNotContain(KEY.apiKey());
     }
 
     @Test
     void whatCannotBeCheckedNowFollowsTheFailurePolicy() {
-        when(credentials.resolve(trigger)).thenReturn(KEY);
-        when(types.check(KEY, trigger)).thenThrow(new TransientException(error(503), null));
+        steps.types.put("t", throwing(new TransientException(error(503), null)));
 
         Verdict ignore = admission(FailurePolicy.Ignore).decide(trigger);
         Verdict fail = admission(FailurePolicy.Fail).decide(trigger);
@@ -113,9 +133,7 @@ class TriggerAdmissionTest {
         assertThat(fail.message()).contains("HTTP 503").contains("failure policy is Fail");
 
         Trigger limited = named(trigger("l", "GITHUB_COMMIT_EVENT", "alice"), "team-a");
-        when(credentials.resolve(limited)).thenReturn(KEY);
-        when(types.check(KEY, limited)).thenThrow(new RateLimitedException(error(429), Optional.of(Duration.ofSeconds(3)),
-            false));
+        steps.types.put("l", throwing(new RateLimitedException(error(429), Optional.of(Duration.ofSeconds(3)), false)));
         assertThat(admission(FailurePolicy.Ignore).decide(limited).result()).isEqualTo(Verdict.Result.ALLOWED_ON_ERROR);
     }
 
@@ -126,15 +144,14 @@ class TriggerAdmissionTest {
         assertThat(admission(FailurePolicy.Fail).decide(paused).isAllowed()).isTrue();
 
         Trigger elsewhere = named(trigger("e", "GITHUB_COMMIT_EVENT", "alice"), "team-b");
-        assertThat(new TriggerAdmission(credentials, types, accounts, Set.of("team-a"), FailurePolicy.Fail)
+        assertThat(new TriggerAdmission(steps, Set.of("team-a"), FailurePolicy.Fail)
             .decide(elsewhere)).isEqualTo(Verdict.allowed(List.of()));
-        verify(credentials, never()).resolve(any());
+        assertThat(steps.calls).isZero();
     }
 
     @Test
     void theReviewAnswersTheUidSkipsUnchangedSpecsAndCountsByResult() throws Exception {
-        when(credentials.resolve(any())).thenReturn(KEY);
-        when(types.check(any(), any())).thenThrow(new TriggerProblem(ReadyReason.InvalidConfig, "bad: triggerConfig.repo: required"));
+        steps.types.put("t", throwing(new TriggerProblem(ReadyReason.InvalidConfig, "bad: triggerConfig.repo: required")));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (AdmissionReviews reviews = new AdmissionReviews(admission(FailurePolicy.Ignore), Duration.ofSeconds(2), 2,
             registry, List.of(Duration.ofMillis(50)))) {
@@ -166,8 +183,12 @@ class TriggerAdmissionTest {
 
     @Test
     void aCheckSlowerThanTheBudgetIsAnsweredByThePolicyInTime() throws Exception {
-        when(credentials.resolve(any())).thenAnswer(i -> {
-            Thread.sleep(2_000);
+        steps.credentials.put("t", () -> {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return KEY;
         });
         try (AdmissionReviews reviews = new AdmissionReviews(admission(FailurePolicy.Ignore), Duration.ofMillis(200), 2,
