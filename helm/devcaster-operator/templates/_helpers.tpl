@@ -99,7 +99,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 
 {{/* The environment variables the Deployment sets itself (extraEnv may not repeat them). */}}
 {{- define "devcaster-operator.chartEnv" -}}
-DEVCASTER_API_KEY DEFAULT_API_KEY_NAMESPACES DEVCASTER_BASE_URL WATCH_NAMESPACES SHARD_SELECTOR RESYNC_PERIOD DEFAULT_TOOLKIT_VERSIONS RECONCILE_CONCURRENCY DEVCASTER_RATE_LIMIT DEVCASTER_REQUEST_TIMEOUT TRIGGER_TYPE_CACHE_TTL RECHECK_PERIOD DEFAULT_DELETION_POLICY OPERATOR_NAMESPACE KEY_VAULT_SECRET LEADER_ELECTION LEADER_ELECTION_NAMESPACE LEADER_ELECTION_LEASE_NAME LOG_FORMAT LOG_LEVEL HTTP_PORT HTTP_BIND_ADDRESS DEVCASTER_PROXY DEVCASTER_CA_BUNDLE POD_NAMESPACE POD_NAME JAVA_TOOL_OPTIONS
+DEVCASTER_API_KEY DEFAULT_API_KEY_NAMESPACES DEVCASTER_BASE_URL WATCH_NAMESPACES SHARD_SELECTOR RESYNC_PERIOD DEFAULT_TOOLKIT_VERSIONS RECONCILE_CONCURRENCY DEVCASTER_RATE_LIMIT DEVCASTER_REQUEST_TIMEOUT TRIGGER_TYPE_CACHE_TTL RECHECK_PERIOD DEFAULT_DELETION_POLICY OPERATOR_NAMESPACE KEY_VAULT_SECRET LEADER_ELECTION LEADER_ELECTION_NAMESPACE LEADER_ELECTION_LEASE_NAME LOG_FORMAT LOG_LEVEL HTTP_PORT HTTP_BIND_ADDRESS DEVCASTER_PROXY DEVCASTER_CA_BUNDLE WEBHOOK_PORT WEBHOOK_TIMEOUT WEBHOOK_FAILURE_POLICY WEBHOOK_CONFIGURATION WEBHOOK_CERT_SECRET WEBHOOK_CERT_VALIDITY WEBHOOK_HOSTS WEBHOOK_CERT_DIR POD_NAMESPACE POD_NAME JAVA_TOOL_OPTIONS
 {{- end }}
 
 {{/* Checks across values that values.schema.json cannot express well. */}}
@@ -131,4 +131,32 @@ DEVCASTER_API_KEY DEFAULT_API_KEY_NAMESPACES DEVCASTER_BASE_URL WATCH_NAMESPACES
 {{/* The Secret in the release namespace that keeps the API keys remote triggers were made with. */}}
 {{- define "devcaster-operator.keyVaultSecret" -}}
 {{- .Values.keyVault.secretName | default (printf "%s-keys" (include "devcaster-operator.fullname" . | trunc 58 | trimSuffix "-")) }}
+{{- end }}
+
+{{/* The admission webhook's Service (DNS label: room for the suffix). */}}
+{{- define "devcaster-operator.webhookServiceName" -}}
+{{- printf "%s-webhook" (include "devcaster-operator.fullname" . | trunc 55 | trimSuffix "-") }}
+{{- end }}
+
+{{/* The ValidatingWebhookConfiguration: cluster-scoped, so named after the release namespace too. */}}
+{{- define "devcaster-operator.webhookConfigurationName" -}}
+{{- $name := include "devcaster-operator.fullname" . }}
+{{- if .Release.Namespace }}{{ printf "%s-%s" .Release.Namespace $name | trunc 253 | trimSuffix "-" }}{{ else }}{{ $name }}{{ end }}
+{{- end }}
+
+{{/* The Secret with the webhook's serving certificate (the operator's own, or cert-manager's). */}}
+{{- define "devcaster-operator.webhookCertSecret" -}}
+{{- printf "%s-webhook-tls" (include "devcaster-operator.fullname" . | trunc 51 | trimSuffix "-") }}
+{{- end }}
+
+{{/* WEBHOOK_HOSTS: the names the API server calls the webhook Service by. */}}
+{{- define "devcaster-operator.webhookHosts" -}}
+{{- $svc := include "devcaster-operator.webhookServiceName" . }}
+{{- $ns := .Release.Namespace }}
+{{- printf "%s.%s.svc,%s.%s.svc.cluster.local,%s.%s,%s" $svc $ns $svc $ns $svc $ns $svc }}
+{{- end }}
+
+{{/* "true" when the operator issues its own certificates and keeps the caBundle (webhook on, no cert-manager). */}}
+{{- define "devcaster-operator.webhookSelfManaged" -}}
+{{- and .Values.webhook.enabled (not .Values.webhook.certManager.enabled) }}
 {{- end }}

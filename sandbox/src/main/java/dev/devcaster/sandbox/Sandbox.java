@@ -53,7 +53,7 @@ final class Sandbox {
             : new RealDevcaster(options.baseUrl(), options.apiKey().get(), console);
         boolean leavesNothingBehind = options.localCluster() && options.useEmulator();
         InProcessOperator operator = new InProcessOperator(cluster::client, devcaster, options.namespace(),
-            options.httpPort(), console);
+            options.httpPort(), options.localCluster(), console);
         AppliedManifests manifests = new AppliedManifests(cluster::client, options.namespace(),
             options.manifestsOrDefault(repoRoot), repoRoot, !leavesNothingBehind && !options.keep(), console);
         SettleWatch table = new SettleWatch(cluster::client, manifests::applied, options.namespace(), options.timeout(),

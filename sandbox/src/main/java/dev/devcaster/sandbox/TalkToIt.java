@@ -51,9 +51,14 @@ final class TalkToIt implements Component {
         lines.add("");
         lines.add("The sandbox is running. Talk to it:");
         lines.add("  kubectl   " + kubectl + " get triggers" + ns);
-        lines.add("            " + kubectl + " describe trigger broken-config" + ns);
-        lines.add("  fix it    " + kubectl + " patch trigger broken-config" + ns
-            + " --type merge -p '{\"spec\":{\"triggerConfig\":{\"repo\":\"web\"}}}'");
+        if (operator.webhook()) {
+            lines.add("  refused   " + kubectl + " apply" + ns + " -f examples/invalid/github-missing-repo.yaml");
+            lines.add("  CI check  " + kubectl + " apply" + ns + " --dry-run=server -f examples/triggers");
+        } else {
+            lines.add("            " + kubectl + " describe trigger broken-config" + ns);
+            lines.add("  fix it    " + kubectl + " patch trigger broken-config" + ns
+                + " --type merge -p '{\"spec\":{\"triggerConfig\":{\"repo\":\"web\"}}}'");
+        }
         lines.add("  Devcaster " + (emulated ? "emulator " : "") + url + (emulated ? " (API key " + devcaster.apiKey() + ")" : ""));
         lines.add("            curl -s -H " + key + " '" + url + "/api/v3/trigger_instances/active?show_disabled=true'");
         if (emulated) {

@@ -49,13 +49,21 @@ class SandboxIT {
     /** "A few seconds", with room for a busy 2-core CI machine; about 2 s on an idle one. */
     private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
 
-    /** The expected settled rows: name, slug, user, trigger id, state, ready, reason. */
+    /**
+     * The expected settled rows on the local cluster: name, slug, user, trigger id, state, ready,
+     * reason. broken-config is not among them: the admission webhook refuses it at apply.
+     */
     private static final List<Pattern> SETTLED_ROWS = List.of(
-        row("broken-config  +GITHUB_COMMIT_EVENT +alice +- +- +False +InvalidConfig"),
         row("github-commits +GITHUB_COMMIT_EVENT +alice +ti_\\w+ +Enabled +True +Synced"),
         row("github-stars +GITHUB_STAR_ADDED_EVENT +bob +ti_\\w+ +Disabled +True +Synced"),
         row("gmail-inbox +GMAIL_NEW_GMAIL_MESSAGE +alice +ti_\\w+ +Enabled +True +Synced"),
         row("slack-messages +SLACK_RECEIVE_MESSAGE +- +ti_\\w+ +Enabled +True +Synced"));
+    /** Without the webhook (a real cluster cannot call this machine), broken-config is stored and reports it. */
+    private static final Pattern BROKEN_ROW = row("broken-config  +GITHUB_COMMIT_EVENT +alice +- +- +False +InvalidConfig");
+    /** What kubectl apply of examples/invalid shows on the local cluster: the webhook's refusal with the field path. */
+    private static final String REFUSAL = "Trigger/broken-config (examples/invalid/github-missing-repo.yaml) rejected by "
+        + "the API server: admission webhook \"triggers.devcaster.dev\" denied the request: config does not match the "
+        + "schema of GITHUB_COMMIT_EVENT at toolkit version 20250909_00: triggerConfig.repo: required";
 
     /** What a platform engineer has exported: a cluster and a Devcaster key the sandbox must leave alone. */
     private List<String> engineersEnvironment;
@@ -100,8 +108,9 @@ class SandboxIT {
             .contains("starting kube-apiserver")
             .contains("Devcaster emulator on http://127.0.0.1:")
             .doesNotContain("192.0.2.1").doesNotContain("127.0.0.1:9/").doesNotContain("using the cluster of")
-            .contains("broken-config (InvalidConfig) failed as intended")
-            .contains("triggerConfig.repo: required")
+            .contains(REFUSAL)
+            .contains("broken-config refused at apply as intended")
+            .contains("admission webhook https://127.0.0.1:")
             .contains("on connected account ca_bob_github_new")
             .contains("--kubeconfig " + STATE.resolve("kubeconfig") + " get triggers -n devcaster-sandbox")
             .contains(" devcaster status -n devcaster-sandbox --kubeconfig " + STATE.resolve("kubeconfig"))
@@ -110,7 +119,7 @@ class SandboxIT {
         try (KubernetesClient client = localClient()) {
             List<Trigger> triggers = client.resources(Trigger.class).inNamespace("devcaster-sandbox").list().getItems();
             assertThat(triggers).extracting(t -> t.getMetadata().getName())
-                .containsExactlyInAnyOrder("broken-config", "github-commits", "github-stars", "gmail-inbox", "slack-messages");
+                .containsExactlyInAnyOrder("github-commits", "github-stars", "gmail-inbox", "slack-messages");
             assertThat(triggers).allSatisfy(t -> assertThat(t.getStatus().getConditions())
                 .anySatisfy(c -> assertThat(c.getType()).isEqualTo("Ready")));
         }
@@ -131,8 +140,8 @@ class SandboxIT {
         }
         assertThat(listening.get("etcd")).as("etcd: client and peer ports").hasSizeGreaterThanOrEqualTo(2);
         assertThat(listening.get("kube-apiserver")).as("kube-apiserver").isNotEmpty();
-        assertThat(listening.get("java")).as("the sandbox's JVM: emulator and operator metrics ports")
-            .extracting(InetSocketAddress::getPort).contains(sandbox.emulatorPort, sandbox.httpPort);
+        assertThat(listening.get("java")).as("the sandbox's JVM: emulator, operator metrics and webhook ports")
+            .extracting(InetSocketAddress::getPort).contains(sandbox.emulatorPort, sandbox.httpPort, webhookPort());
         listening.forEach((command, sockets) -> assertThat(sockets).as(command + " listens on")
             .allSatisfy(a -> assertThat(a.getAddress().isLoopbackAddress()).as(a.toString()).isTrue()));
     }
@@ -181,7 +190,9 @@ class SandboxIT {
                 .contains("using the real Devcaster service at " + emulator)
                 .doesNotContain("starting kube-apiserver")
                 .doesNotContain("Devcaster emulator on")
-                .contains("deleting the 5 Triggers it applied");
+                .contains("deleting the 5 Triggers it applied")
+                .contains("broken-config (InvalidConfig) failed as intended").doesNotContain("admission webhook");
+            assertThat(BROKEN_ROW.matcher(output).find()).as("broken-config row in:\n%s", output).isTrue();
             assertThat(output.indexOf("context devcaster-sandbox, server")).as("named before it connects")
                 .isLessThan(output.indexOf("cluster reachable: Kubernetes v"));
             SETTLED_ROWS.forEach(p -> assertThat(p.matcher(output).find()).as("row %s in:\n%s", p, output).isTrue());
@@ -241,7 +252,14 @@ class SandboxIT {
         String output = again.output();
         assertThat(again.process.exitValue()).as("exit code; output:\n%s", output).isZero();
         SETTLED_ROWS.forEach(p -> assertThat(p.matcher(output).find()).as("row %s in:\n%s", p, output).isTrue());
-        assertThat(output).contains("nothing left running").doesNotContain("192.0.2.1");
+        assertThat(output).contains("nothing left running").doesNotContain("192.0.2.1").contains(REFUSAL);
+    }
+
+    /** The webhook's port, as the sandbox printed it. */
+    private int webhookPort() {
+        var m = Pattern.compile("admission webhook https://127\\.0\\.0\\.1:(\\d+)/").matcher(sandbox.output());
+        assertThat(m.find()).as("webhook port in the output").isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     private static KubernetesClient localClient() throws IOException {

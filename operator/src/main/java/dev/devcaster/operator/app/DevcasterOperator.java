@@ -1,6 +1,8 @@
 package dev.devcaster.operator.app;
 
 import dev.devcaster.operator.account.AccountResolver;
+import dev.devcaster.operator.admission.AdmissionReviews;
+import dev.devcaster.operator.admission.TriggerAdmission;
 import dev.devcaster.operator.client.DevcasterClient;
 import dev.devcaster.operator.client.DevcasterClientConfig;
 import dev.devcaster.operator.config.OperatorConfig;
@@ -14,6 +16,7 @@ import dev.devcaster.operator.kubernetes.Leadership;
 import dev.devcaster.operator.ownership.TriggerOwnership;
 import dev.devcaster.operator.kubernetes.Requeue;
 import dev.devcaster.operator.kubernetes.TrimmedTriggerStore;
+import dev.devcaster.operator.kubernetes.WebhookObjects;
 import dev.devcaster.operator.reconcile.DriftSweep;
 import dev.devcaster.operator.reconcile.ReconcilePolicy;
 import dev.devcaster.operator.reconcile.TriggerAddFilter;
@@ -28,6 +31,12 @@ import dev.devcaster.operator.status.TriggerReport;
 import dev.devcaster.operator.triggertype.ConfigValidator;
 import dev.devcaster.operator.triggertype.TriggerTypeCache;
 import dev.devcaster.operator.triggertype.TypeCheck;
+import dev.devcaster.operator.webhook.CertificateFiles;
+import dev.devcaster.operator.webhook.CertificateRenewal;
+import dev.devcaster.operator.webhook.SelfManagedCertificates;
+import dev.devcaster.operator.webhook.ServingCertificates;
+import dev.devcaster.operator.webhook.SwappableKeyManager;
+import dev.devcaster.operator.webhook.WebhookServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
@@ -53,8 +62,16 @@ public final class DevcasterOperator implements AutoCloseable {
     private static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
     /** How long a stop waits for in-flight reconciles; below the chart's termination grace period. */
     private static final Duration RECONCILE_GRACE = Duration.ofSeconds(20);
-    /** No call waits for a rate-limit permit: the reconcile is rescheduled for its turn instead. */
-    private static final Duration MAX_PERMIT_WAIT = Duration.ZERO;
+    /** Admission checks at once (and HTTPS threads); most are answered from the caches in a millisecond. */
+    private static final int ADMISSION_THREADS = 8;
+
+    static {
+        // The JDK's HTTP server writes headers and body separately; without TCP_NODELAY each answer
+        // waits ~40 ms for the client's delayed ACK (Nagle). Read once, when its first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final OperatorConfig config;
     private final Leadership leadership;
@@ -64,11 +81,16 @@ public final class DevcasterOperator implements AutoCloseable {
     private final Operator operator;
     private final DriftSweep sweep;
     private final SecretChanges secretChanges;
+    private final KubernetesClient client;
+    private final TriggerSteps steps;
     private HealthServer health;
+    private AdmissionReviews admission;
+    private WebhookServer webhook;
     private volatile boolean stopping;
 
     private DevcasterOperator(OperatorConfig config, KubernetesClient client, Seams seams) {
         this.config = config;
+        this.client = client;
         this.leadership = config.leaderElection() ? Leadership.elected() : Leadership.always();
         this.kubernetes = new KubernetesGateway(client, leadership);
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -101,7 +123,7 @@ public final class DevcasterOperator implements AutoCloseable {
             }
         });
         TransientBackoff backoff = new TransientBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
-        TriggerSteps steps = steps(config, seams);
+        this.steps = steps(config, seams);
         TriggerReconciler reconciler = new TriggerReconciler(steps, new ReconcilePolicy(config.resyncPeriod(),
             config.recheckPeriod(), backoff, config.defaultDeletionPolicy()));
         this.sweep = reconciler.sweep();
@@ -131,7 +153,7 @@ public final class DevcasterOperator implements AutoCloseable {
     private TriggerSteps steps(OperatorConfig config, Seams seams) {
         DevcasterClient devcaster = new DevcasterClient(DevcasterClientConfig.defaults()
             .withRequestTimeout(config.requestTimeout())
-            .withRateLimit(config.rateLimit(), MAX_PERMIT_WAIT)
+            .withRateLimit(config.rateLimit(), permitWait(config.rateLimit()))
             .withProxy(config.get(Settings.PROXY).orElse(null))
             .withCaBundle(config.get(Settings.CA_BUNDLE).orElse(null)), registry);
         CredentialsResolver credentials = new CredentialsResolver(config.baseUrl(), config.defaultApiKey(),
@@ -151,7 +173,35 @@ public final class DevcasterOperator implements AutoCloseable {
             devcaster.budget(), registry);
     }
 
-    /** Starts reconciling (or waiting for the Lease) and serves /healthz, /readyz and /metrics. */
+    /**
+     * The validating admission webhook: the reconcile's own credentials rule, type cache and
+     * validator behind an HTTPS endpoint every replica serves (no Lease needed), with the serving
+     * certificate from cert-manager's files or the operator's own CA.
+     */
+    private WebhookServer webhook() {
+        // A resolver of its own: a Secret admission found missing must not be cached for the reconcile.
+        CredentialsResolver credentials = new CredentialsResolver(config.baseUrl(), config.defaultApiKey(),
+            config.defaultKeyNamespaces(), kubernetes);
+        Duration timeout = config.get(Settings.WEBHOOK_TIMEOUT);
+        admission = new AdmissionReviews(new TriggerAdmission(TriggerAdmission.Steps.of(credentials, steps.types(),
+            steps.accounts()), config.watchNamespaces(), config.get(Settings.WEBHOOK_FAILURE_POLICY)),
+            max(timeout.multipliedBy(4).dividedBy(5), Duration.ofMillis(100)), ADMISSION_THREADS, registry,
+            OperatorMetrics.LATENCY_BUCKETS);
+        SwappableKeyManager keys = new SwappableKeyManager();
+        ServingCertificates certificates = config.get(Settings.WEBHOOK_CERT_DIR)
+            .<ServingCertificates>map(folder -> new CertificateFiles(folder, keys))
+            .orElseGet(() -> new SelfManagedCertificates(new WebhookObjects(client), config.operatorNamespace(),
+                config.get(Settings.WEBHOOK_CERT_SECRET), config.get(Settings.WEBHOOK_CONFIGURATION),
+                new CertificateRenewal("devcaster-operator webhook CA (" + config.operatorNamespace() + ")",
+                    config.get(Settings.WEBHOOK_HOSTS), config.get(Settings.WEBHOOK_CERT_VALIDITY)), keys,
+                Clock.systemUTC()));
+        return new WebhookServer(config.webhookAddress(), keys, certificates, admission::review, ADMISSION_THREADS);
+    }
+
+    /**
+     * Serves /healthz, /readyz, /metrics and the admission webhook, then starts reconciling (or
+     * waiting for the Lease).
+     */
     public void start() {
         if (config.httpPort() != 0) {
             try {
@@ -159,6 +209,15 @@ public final class DevcasterOperator implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot serve /healthz and /metrics on port " + config.httpPort(), e);
             }
+        }
+        if (config.webhookPort() != 0) {
+            try {
+                webhook = webhook();
+            } catch (UncheckedIOException e) {
+                throw new UncheckedIOException("cannot serve the admission webhook on port " + config.webhookPort(),
+                    e.getCause());
+            }
+            webhook.start();
         }
         operator.start();
         sweep.start();
@@ -186,6 +245,11 @@ public final class DevcasterOperator implements AutoCloseable {
         return health == null ? 0 : health.port();
     }
 
+    /** The port the admission webhook listens on (HTTPS); 0 when off. */
+    public int webhookPort() {
+        return webhook == null ? 0 : webhook.port();
+    }
+
     /** Finishes in-flight reconciles and releases the leader Lease. */
     @Override
     public void close() {
@@ -197,6 +261,10 @@ public final class DevcasterOperator implements AutoCloseable {
             kubernetes.releaseLease(config.leaderElectionNamespace(), config.leaderElectionLeaseName(),
                 config.leaderElectionIdentity());
         }
+        if (webhook != null) {
+            webhook.close();
+            admission.close();
+        }
         if (health != null) {
             health.close();
         }
@@ -205,5 +273,20 @@ public final class DevcasterOperator implements AutoCloseable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * A reconcile is rescheduled for its turn instead of waiting for one; inside its turn, a call
+     * waits at most one interval of the key's rate for its permit, so the few calls of one step (a
+     * delete and the listing after it) go through together. Without that wait the second call
+     * failed locally on every attempt whenever Devcaster answered faster than the interval, and a
+     * deletion could retry for many seconds (seen with the local emulator).
+     */
+    private static Duration permitWait(double requestsPerSecond) {
+        return requestsPerSecond == 0 ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / requestsPerSecond));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -150,9 +150,23 @@ public final class OperatorConfig {
      * interface, IPv4 and IPv6 alike, as in a pod; {@code 127.0.0.1} is this machine only.
      */
     public InetSocketAddress httpAddress() {
+        return bound(httpPort());
+    }
+
+    /** Port of the admission webhook (HTTPS); 0 = off. */
+    public int webhookPort() {
+        return get(Settings.WEBHOOK_PORT);
+    }
+
+    /** Where the admission webhook listens: the same address as /healthz, its own port. */
+    public InetSocketAddress webhookAddress() {
+        return bound(webhookPort());
+    }
+
+    private InetSocketAddress bound(int port) {
         String address = get(Settings.HTTP_BIND_ADDRESS);
         return "0.0.0.0".equals(address) || "::".equals(address) || "0:0:0:0:0:0:0:0".equals(address)
-            ? new InetSocketAddress(httpPort()) : new InetSocketAddress(address, httpPort());
+            ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
     }
 
     /** Every setting with its value; secret ones only say whether they are set. */

@@ -8,7 +8,10 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -25,6 +28,8 @@ final class Parsers {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern TOOLKIT_VERSION = Pattern.compile("latest|\\d{8}_\\d{2}");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern DNS_NAME =
+        Pattern.compile("([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final String LABEL_KEY = "([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?";
     private static final String LABEL_VALUE = "([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?";
@@ -61,6 +66,30 @@ final class Parsers {
             // reported below
         }
         throw new IllegalArgumentException("'" + raw + "' is not an http(s) URL");
+    }
+
+    /** DNS names and IP literals, comma-separated; at least one. */
+    static List<String> hosts(String raw) {
+        List<String> hosts = new ArrayList<>();
+        for (String part : raw.split(",")) {
+            String host = part.trim().toLowerCase(Locale.ROOT);
+            if (host.isEmpty()) {
+                continue;
+            }
+            boolean ip = IPV4.matcher(host).matches() || host.contains(":") && host.matches("[0-9a-f:.]+");
+            if (!ip && !DNS_NAME.matcher(host).matches()) {
+                throw new IllegalArgumentException("'" + host + "' is neither a DNS name nor an IP address");
+            }
+            hosts.add(ip ? ipAddress(host) : host);
+        }
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("no host name or IP address");
+        }
+        return List.copyOf(hosts);
+    }
+
+    static Optional<Path> folder(String raw) {
+        return Optional.ofNullable(raw).map(Path::of);
     }
 
     static Set<String> namespaces(String raw) {

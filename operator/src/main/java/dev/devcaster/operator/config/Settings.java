@@ -84,8 +84,42 @@ public final class Settings {
     public static final Setting<Integer> HTTP_PORT = Setting.of("HTTP_PORT", "httpPort", "8080",
         "port of `/healthz`, `/readyz`, `/metrics` (`0` = off; the chart needs it for its probes)", Parsers::port);
     public static final Setting<String> HTTP_BIND_ADDRESS = Setting.of("HTTP_BIND_ADDRESS", "httpBindAddress",
-        "0.0.0.0", "IP address `/healthz`, `/readyz`, `/metrics` listen on (`127.0.0.1` = this machine only)",
+        "0.0.0.0", "IP address `/healthz`, `/readyz`, `/metrics` and the webhook listen on (`127.0.0.1` = this "
+            + "machine only)",
         Parsers::ipAddress);
+
+    public static final Setting<Integer> WEBHOOK_PORT = Setting.of("WEBHOOK_PORT", "webhook.port", "0",
+            "port of the validating admission webhook (HTTPS, path `/validate-trigger`), served by every replica "
+                + "(`0` = off)", Parsers::port)
+        .shownAs("`0` (chart: `9443` when `webhook.enabled`)");
+    public static final Setting<Duration> WEBHOOK_TIMEOUT = Setting.of("WEBHOOK_TIMEOUT", "webhook.timeoutSeconds",
+        "5s", "the API server's `timeoutSeconds` for the webhook: the operator answers within four fifths of it, "
+            + "so a slow Devcaster meets `WEBHOOK_FAILURE_POLICY`, not the API server's timeout",
+        Parsers::positiveDuration);
+    public static final Setting<FailurePolicy> WEBHOOK_FAILURE_POLICY = Setting.of("WEBHOOK_FAILURE_POLICY",
+        "webhook.failurePolicy", "Ignore", "a Trigger the webhook cannot validate (Devcaster unreachable, 429, "
+            + "timeout) is admitted with a warning (`Ignore`) or refused (`Fail`); the chart gives the API server the "
+            + "same `failurePolicy` for an unreachable webhook", raw -> Parsers.oneOf(FailurePolicy.class, raw));
+    public static final Setting<String> WEBHOOK_CONFIGURATION = Setting.of("WEBHOOK_CONFIGURATION",
+            "(chart: its ValidatingWebhookConfiguration)", "devcaster-operator",
+            "ValidatingWebhookConfiguration whose `caBundle` the operator keeps current with its own CA",
+            Parsers::text)
+        .shownAs("`devcaster-operator` (chart: release namespace + `-` + release full name)");
+    public static final Setting<String> WEBHOOK_CERT_SECRET = Setting.of("WEBHOOK_CERT_SECRET",
+            "(chart: release name + `-webhook-tls`)", "devcaster-operator-webhook-tls",
+            "Secret in `OPERATOR_NAMESPACE` with the webhook's CA and serving certificate, shared by every replica "
+                + "and rotated before expiry", Parsers::text)
+        .shownAs("`devcaster-operator-webhook-tls` (chart: release name + `-webhook-tls`)");
+    public static final Setting<Duration> WEBHOOK_CERT_VALIDITY = Setting.of("WEBHOOK_CERT_VALIDITY",
+        "webhook.certValidity", "2160h", "validity of the serving certificate the operator issues (renewed when a "
+            + "third is left; its CA lasts ten times as long)", Parsers::positiveDuration);
+    public static final Setting<List<String>> WEBHOOK_HOSTS = Setting.of("WEBHOOK_HOSTS",
+            "(chart: the webhook Service's DNS names)", "localhost,127.0.0.1",
+            "comma-separated DNS names and IP addresses the serving certificate is issued for", Parsers::hosts);
+    public static final Setting<Optional<Path>> WEBHOOK_CERT_DIR = Setting.of("WEBHOOK_CERT_DIR",
+        "webhook.certManager.enabled", null, "folder with `tls.crt` and `tls.key` issued by someone else (the chart "
+            + "mounts cert-manager's Secret there), reloaded when they change; the operator then writes no "
+            + "certificate and no `caBundle`", Parsers::folder);
 
     public static final Setting<Optional<URI>> PROXY = Setting.of("DEVCASTER_PROXY", "devcaster.proxy", null,
         "HTTP proxy `http://HOST:PORT` for the Devcaster calls only (HTTPS through it with CONNECT); the Kubernetes API "
@@ -99,7 +133,8 @@ public final class Settings {
         WATCH_NAMESPACES, SHARD_SELECTOR, RESYNC_PERIOD, DEFAULT_TOOLKIT_VERSIONS, CONCURRENCY, RATE_LIMIT,
         REQUEST_TIMEOUT, TYPE_CACHE_TTL, RECHECK_PERIOD, DEFAULT_DELETION_POLICY, OPERATOR_NAMESPACE, KEY_VAULT_SECRET,
         LEADER_ELECTION, LEADER_ELECTION_NAMESPACE, LEADER_ELECTION_LEASE_NAME, POD_NAME, LOG_FORMAT, LOG_LEVEL, HTTP_PORT,
-        HTTP_BIND_ADDRESS);
+        HTTP_BIND_ADDRESS, WEBHOOK_PORT, WEBHOOK_TIMEOUT, WEBHOOK_FAILURE_POLICY, WEBHOOK_CONFIGURATION,
+        WEBHOOK_CERT_SECRET, WEBHOOK_CERT_VALIDITY, WEBHOOK_HOSTS, WEBHOOK_CERT_DIR);
 
     private Settings() {
     }

@@ -11,7 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The packages follow the flow of one reconcile, top-down: the composition root, the JOSDK
- * adapter, the steps, the status, the Kubernetes side, and the foundation (client, config, the
+ * adapter and, beside it, the admission webhook (which runs the same steps), the steps, the status, the Kubernetes side, and the foundation (client, config, the
  * resource types). Nothing imports upwards and no packages import each other.
  */
 class PackageLayeringTest {
@@ -30,6 +30,7 @@ class PackageLayeringTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Entry").definedBy("dev.devcaster.operator", "dev.devcaster.operator.app..")
             .layer("Reconcile").definedBy("dev.devcaster.operator.reconcile..")
+            .layer("Admission").definedBy("dev.devcaster.operator.admission..", "dev.devcaster.operator.webhook..")
             .layer("Steps").definedBy("dev.devcaster.operator.credentials..", "dev.devcaster.operator.triggertype..",
                 "dev.devcaster.operator.account..", "dev.devcaster.operator.ownership..", "dev.devcaster.operator.remote..")
             .layer("Status").definedBy("dev.devcaster.operator.status..")
@@ -38,9 +39,10 @@ class PackageLayeringTest {
                 "dev.devcaster.operator.trigger..")
             .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
             .whereLayer("Reconcile").mayOnlyBeAccessedByLayers("Entry")
-            .whereLayer("Steps").mayOnlyBeAccessedByLayers("Entry", "Reconcile")
-            .whereLayer("Status").mayOnlyBeAccessedByLayers("Entry", "Reconcile", "Steps")
-            .whereLayer("Kubernetes").mayOnlyBeAccessedByLayers("Entry", "Reconcile", "Steps", "Status")
+            .whereLayer("Admission").mayOnlyBeAccessedByLayers("Entry")
+            .whereLayer("Steps").mayOnlyBeAccessedByLayers("Entry", "Reconcile", "Admission")
+            .whereLayer("Status").mayOnlyBeAccessedByLayers("Entry", "Reconcile", "Admission", "Steps")
+            .whereLayer("Kubernetes").mayOnlyBeAccessedByLayers("Entry", "Reconcile", "Admission", "Steps", "Status")
             .check(MAIN);
     }
 

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -37,6 +38,7 @@ class ChartOnClusterIT {
         // Unique cluster-scoped names per test run: the release is named after the test namespace.
         RenderedChart clusterWide = RenderedChart.render(ns, ns, """
             replicaCount: 2
+            webhook: {certManager: {enabled: true}}
             devcaster:
               apiKey: dk_test
               proxy: http://proxy.corp.example:3128
@@ -53,8 +55,8 @@ class ChartOnClusterIT {
             for (RenderedChart chart : List.of(clusterWide, namespaced)) {
                 for (HasMetadata object : chart.objects()) {
                     if (object instanceof GenericKubernetesResource generic
-                        && List.of("ServiceMonitor", "PrometheusRule").contains(generic.getKind())) {
-                        // No Prometheus Operator CRDs on this server; HelmChartTest and PrometheusRulesTest check them.
+                        && List.of("ServiceMonitor", "PrometheusRule", "Certificate", "Issuer").contains(generic.getKind())) {
+                        // No Prometheus Operator or cert-manager CRDs here; HelmChartTest and PrometheusRulesTest check them.
                         continue;
                     }
                     HasMetadata applied = client.resource(object).forceConflicts().serverSideApply();
@@ -62,14 +64,20 @@ class ChartOnClusterIT {
                 }
             }
             assertThat(clusterWide.kinds()).contains("Secret", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role",
-                "RoleBinding", "Service", "Deployment", "PodDisruptionBudget", "ServiceMonitor", "PrometheusRule", "ConfigMap");
+                "RoleBinding", "Service", "Deployment", "PodDisruptionBudget", "ServiceMonitor", "PrometheusRule", "ConfigMap",
+                "ValidatingWebhookConfiguration", "Certificate", "Issuer");
+            assertThat(namespaced.kinds()).contains("ValidatingWebhookConfiguration");
             String deployment = clusterWide.deployment().getMetadata().getName();
             assertThat(client.apps().deployments().inNamespace(ns).withName(deployment).get().getSpec().getReplicas()).isEqualTo(2);
-            // Lease Role + namespaced Role, and the key vault Role of each of the two releases
-            assertThat(client.rbac().roles().inNamespace(ns).list().getItems()).hasSize(4);
+            // Lease Role + namespaced Role, the key vault Role of each of the two releases, the webhook Secret's Role
+            // of the release without cert-manager
+            assertThat(client.rbac().roles().inNamespace(ns).list().getItems()).hasSize(5);
         } finally {
-            clusterWide.all(ClusterRoleBinding.class).forEach(b -> client.resource(b).delete());
-            clusterWide.all(ClusterRole.class).forEach(r -> client.resource(r).delete());
+            for (RenderedChart chart : List.of(clusterWide, namespaced)) {
+                chart.all(ValidatingWebhookConfiguration.class).forEach(c -> client.resource(c).delete());
+                chart.all(ClusterRoleBinding.class).forEach(b -> client.resource(b).delete());
+                chart.all(ClusterRole.class).forEach(r -> client.resource(r).delete());
+            }
         }
     }
 

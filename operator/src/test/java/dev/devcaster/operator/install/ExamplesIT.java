@@ -9,6 +9,8 @@ import dev.devcaster.emulator.store.Project;
 import dev.devcaster.operator.cluster.KubernetesClusterExtension;
 import dev.devcaster.operator.cluster.TestNamespace;
 import dev.devcaster.operator.testing.EmulatorExtension;
+import dev.devcaster.operator.testing.Kubectl;
+import dev.devcaster.operator.testing.WebhookHarness;
 import dev.devcaster.operator.testing.RunningOperator;
 import dev.devcaster.operator.testing.TriggerAwait;
 import dev.devcaster.operator.trigger.Trigger;
@@ -178,6 +180,52 @@ class ExamplesIT {
             assertThat(project.triggers()).extracting(TriggerInstance::id).containsExactlyInAnyOrder(
                 commits.getStatus().getTriggerId(), triggers.get("slack-messages").getStatus().getTriggerId(),
                 gmail.getStatus().getTriggerId(), stars.getStatus().getTriggerId(), teamKey.getStatus().getTriggerId());
+        }
+    }
+
+    @Test
+    void theCiScriptValidatesAgainstTheLiveSchemaThroughTheWebhookAndStoresNothing(KubernetesClient client,
+                                                                                  TestNamespace namespace,
+                                                                                  DevcasterEmulator emulator) {
+        emulator.seed(sandboxSeed());
+        String ns = namespace.name();
+        Kubectl kubectl = Kubectl.forCluster(client.getConfiguration());
+        String script = EXAMPLES.resolve("ci/validate-triggers.sh").toString();
+        try (WebhookHarness webhook = WebhookHarness.register(client, "Ignore", 5, ns);
+             var op = webhook.serve(RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey(SANDBOX_KEY))
+                 .start()) {
+            webhook.awaitServing(ns);
+
+            Kubectl.Result valid = kubectl.script(java.util.Map.of(), "bash", script, ns,
+                EXAMPLES.resolve("triggers").toString());
+            Kubectl.Result invalid = kubectl.script(java.util.Map.of(), "bash", script, ns,
+                EXAMPLES.resolve("triggers/github-commits.yaml").toString(), EXAMPLES.resolve("invalid").toString());
+
+            assertThat(valid.exitCode()).as(valid.output()).isZero();
+            assertThat(valid.stdout()).contains("trigger.devcaster.dev/github-commits created (server dry run)")
+                .contains("trigger.devcaster.dev/gmail-inbox created (server dry run)");
+            assertThat(invalid.exitCode()).as(invalid.output()).isEqualTo(1);
+            assertThat(invalid.stdout()).contains("trigger.devcaster.dev/github-commits created (server dry run)");
+            assertThat(invalid.stderr()).contains("admission webhook \"triggers.devcaster.dev\" denied the request: "
+                + "config does not match the schema of GITHUB_COMMIT_EVENT at toolkit version 20250909_00: "
+                + "triggerConfig.repo: required");
+            assertThat(client.resources(Trigger.class).inNamespace(ns).list().getItems()).as("a dry run stores nothing")
+                .isEmpty();
+            assertThat(kubectl.script(java.util.Map.of(), "bash", script).exitCode()).as("usage").isEqualTo(2);
+        }
+        // The workflow runs the script; its ServiceAccount's rights are accepted by the API server.
+        String workflow = readString(EXAMPLES.resolve("ci/github-actions.yaml"));
+        assertThat(workflow).contains("examples/ci/validate-triggers.sh");
+        for (HasMetadata object : load("ci/rbac.yaml")) {
+            assertThat(client.resource(object).inNamespace(ns).create().getMetadata().getUid()).isNotBlank();
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

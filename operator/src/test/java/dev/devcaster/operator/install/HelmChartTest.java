@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.LintResult;
+import dev.devcaster.operator.config.FailurePolicy;
 import dev.devcaster.operator.config.LogFormat;
 import dev.devcaster.operator.config.OperatorConfig;
 import dev.devcaster.operator.config.Setting;
@@ -14,12 +15,15 @@ import dev.devcaster.operator.trigger.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -64,9 +68,22 @@ class HelmChartTest {
 
     static final String VAULT = "devcaster-operator-keys";
 
-    /** The Roles of the chart other than the key vault's. */
+    /** The Roles of the chart other than the key vault's and the webhook's. */
     static List<Role> rolesBesidesTheVault(RenderedChart chart) {
-        return chart.all(Role.class).stream().filter(r -> !r.getMetadata().getName().endsWith("-key-vault")).toList();
+        return chart.all(Role.class).stream().filter(r -> !r.getMetadata().getName().endsWith("-key-vault"))
+            .filter(r -> !webhookObject(r)).toList();
+    }
+
+    /** The admission webhook's own objects (Service, Secret, RBAC), named so. */
+    static boolean webhookObject(HasMetadata object) {
+        return object.getMetadata().getName().endsWith("-webhook") || object.getMetadata().getName().endsWith("-webhook-tls");
+    }
+
+    /** The one object of a kind that is not the webhook's. */
+    static <T extends HasMetadata> T operatorOwn(RenderedChart chart, Class<T> type) {
+        List<T> found = chart.all(type).stream().filter(o -> !webhookObject(o)).toList();
+        assertThat(found).as(type.getSimpleName()).hasSize(1);
+        return found.get(0);
     }
 
     static Set<String> rules(List<PolicyRule> rules) {
@@ -100,22 +117,24 @@ class HelmChartTest {
 
         assertThat(chart.kinds()).containsExactlyInAnyOrder(
             "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service", "Deployment", "Secret", "Role",
-            "RoleBinding");
-        assertThat(rules(chart.one(ClusterRole.class).getRules())).isEqualTo(OPERATOR_RULES);
+            "RoleBinding", "ValidatingWebhookConfiguration",
+            // the webhook's Service, certificate Secret and RBAC
+            "Service", "Secret", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding");
+        assertThat(rules(operatorOwn(chart, ClusterRole.class).getRules())).isEqualTo(OPERATOR_RULES);
         // The key vault: one empty Secret the chart never fills (upgrades keep what the operator stored),
         // and get/patch/update of that Secret alone, in the release namespace.
-        Secret vault = chart.one(Secret.class);
+        Secret vault = operatorOwn(chart, Secret.class);
         assertThat(vault.getMetadata().getName()).isEqualTo(VAULT);
         assertThat(vault.getData()).isNullOrEmpty();
         assertThat(vault.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
-        Role vaultRole = chart.one(Role.class);
+        Role vaultRole = operatorOwn(chart, Role.class);
         assertThat(vaultRole.getMetadata().getNamespace()).isEqualTo(NS);
         assertThat(rules(vaultRole.getRules())).containsExactly("/secrets:get,patch,update@[" + VAULT + "]");
         assertThat(chart.envValue("KEY_VAULT_SECRET")).hasValue(VAULT);
         assertThat(chart.envValue("OPERATOR_NAMESPACE")).hasValue(NS);
         assertThat(chart.envValue("DEFAULT_API_KEY_NAMESPACES")).hasValue("");
-        ClusterRoleBinding binding = chart.one(ClusterRoleBinding.class);
-        assertThat(binding.getRoleRef().getName()).isEqualTo(chart.one(ClusterRole.class).getMetadata().getName());
+        ClusterRoleBinding binding = operatorOwn(chart, ClusterRoleBinding.class);
+        assertThat(binding.getRoleRef().getName()).isEqualTo(operatorOwn(chart, ClusterRole.class).getMetadata().getName());
         assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
             assertThat(s.getKind()).isEqualTo("ServiceAccount");
             assertThat(s.getName()).isEqualTo(chart.one(ServiceAccount.class).getMetadata().getName());
@@ -130,10 +149,8 @@ class HelmChartTest {
         assertThat(pod.getTerminationGracePeriodSeconds()).isEqualTo(30L);
         Container c = chart.container();
         assertThat(c.getImage()).isEqualTo("ghcr.io/devcaster/devcaster-operator:0.1.0");
-        assertThat(c.getPorts()).singleElement().satisfies(p -> {
-            assertThat(p.getName()).isEqualTo("http-metrics");
-            assertThat(p.getContainerPort()).isEqualTo(8080);
-        });
+        assertThat(c.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+            .containsExactly("http-metrics:8080", "webhook:9443");
         assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(c.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http-metrics");
         assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
@@ -148,7 +165,7 @@ class HelmChartTest {
         assertThat(env.get("POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
         assertThat(env.get("POD_NAME").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
 
-        Service service = chart.one(Service.class);
+        Service service = operatorOwn(chart, Service.class);
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
             assertThat(p.getName()).isEqualTo("http-metrics");
             assertThat(p.getPort()).isEqualTo(8080);
@@ -247,7 +264,8 @@ class HelmChartTest {
             devcaster: {existingSecret: team-devcaster, existingSecretKey: token}
             """);
 
-        assertThat(chart.all(Secret.class)).extracting(x -> x.getMetadata().getName()).containsExactly(VAULT);
+        assertThat(chart.all(Secret.class)).extracting(x -> x.getMetadata().getName())
+            .containsExactly(VAULT, "devcaster-operator-webhook-tls");
         EnvVar apiKey = chart.env().get("DEVCASTER_API_KEY");
         assertThat(apiKey.getValue()).isNull();
         assertThat(apiKey.getValueFrom().getSecretKeyRef().getName()).isEqualTo("team-devcaster");
@@ -259,11 +277,12 @@ class HelmChartTest {
     void listedNamespacesGetRolesInsteadOfAClusterRole() {
         RenderedChart chart = RenderedChart.render(NS, "watchNamespaces: [team-a, team-b]");
 
-        assertThat(chart.all(ClusterRole.class)).isEmpty();
-        assertThat(chart.all(ClusterRoleBinding.class)).isEmpty();
+        assertThat(chart.all(ClusterRole.class)).as("only the webhook's caBundle rule").allMatch(HelmChartTest::webhookObject);
+        assertThat(chart.all(ClusterRoleBinding.class)).allMatch(HelmChartTest::webhookObject);
         assertThat(rolesBesidesTheVault(chart)).extracting(r -> r.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b");
         assertThat(rolesBesidesTheVault(chart)).allSatisfy(r -> assertThat(rules(r.getRules())).isEqualTo(OPERATOR_RULES));
-        assertThat(chart.all(RoleBinding.class)).extracting(b -> b.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b", NS);
+        assertThat(chart.all(RoleBinding.class)).extracting(b -> b.getMetadata().getNamespace())
+            .containsExactlyInAnyOrder("team-a", "team-b", NS, NS);
         assertThat(chart.all(RoleBinding.class)).allSatisfy(b -> assertThat(b.getSubjects()).singleElement()
             .satisfies(s -> assertThat(s.getNamespace()).isEqualTo(NS)));
         assertThat(chart.envValue("WATCH_NAMESPACES")).hasValue("team-a,team-b");
@@ -311,7 +330,7 @@ class HelmChartTest {
         Map<String, Object> endpoint = monitor.<List<Map<String, Object>>>get("spec", "endpoints").get(0);
         assertThat(endpoint).containsEntry("port", "http-metrics").containsEntry("path", "/metrics").containsEntry("interval", "15s");
         assertThat(monitor.<Map<String, String>>get("spec", "selector", "matchLabels"))
-            .isEqualTo(chart.one(Service.class).getMetadata().getLabels().entrySet().stream()
+            .isEqualTo(operatorOwn(chart, Service.class).getMetadata().getLabels().entrySet().stream()
                 .filter(e -> chart.deployment().getSpec().getSelector().getMatchLabels().containsKey(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         PodDisruptionBudget pdb = chart.one(PodDisruptionBudget.class);
@@ -538,11 +557,11 @@ class HelmChartTest {
         assertThat(test.getSpec().getRestartPolicy()).isEqualTo("Never");
         // The Service (and a PodDisruptionBudget) must never select the test Pod.
         assertThat(test.getMetadata().getLabels().entrySet()
-            .containsAll(chart.one(Service.class).getSpec().getSelector().entrySet())).isFalse();
+            .containsAll(operatorOwn(chart, Service.class).getSpec().getSelector().entrySet())).isFalse();
         assertThat(test.getSpec().getAutomountServiceAccountToken()).isFalse();
         Container c = test.getSpec().getContainers().get(0);
         assertThat(c.getImage()).isEqualTo(chart.container().getImage());
-        String service = chart.one(Service.class).getMetadata().getName();
+        String service = operatorOwn(chart, Service.class).getMetadata().getName();
         assertThat(c.getCommand()).containsSubsequence("java", "dev.devcaster.operator.http.ReadyCheck",
             "http://" + service + "." + NS + ".svc:8080/readyz");
         assertThat(test.getSpec().getSecurityContext()).isEqualTo(chart.deployment().getSpec().getTemplate().getSpec().getSecurityContext());
@@ -593,5 +612,131 @@ class HelmChartTest {
         assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as(out).isTrue();
         assertThat(out).contains(url);
         return process.exitValue();
+    }
+
+    static final String WEBHOOK_CONFIGURATION = NS + "-devcaster-operator";
+
+    @Test
+    void theWebhookIsOnByDefaultWithTheOperatorsOwnCaAndRightsForExactlyItsTwoObjects() {
+        RenderedChart chart = RenderedChart.render(NS, "");
+
+        ValidatingWebhookConfiguration configuration = chart.one(ValidatingWebhookConfiguration.class);
+        assertThat(configuration.getMetadata().getName()).isEqualTo(WEBHOOK_CONFIGURATION);
+        assertThat(configuration.getMetadata().getAnnotations()).isNullOrEmpty();
+        ValidatingWebhook webhook = configuration.getWebhooks().get(0);
+        assertThat(configuration.getWebhooks()).hasSize(1);
+        assertThat(webhook.getName()).isEqualTo("triggers.devcaster.dev");
+        assertThat(webhook.getFailurePolicy()).isEqualTo("Ignore");
+        assertThat(webhook.getSideEffects()).as("so --dry-run=server calls it").isEqualTo("None");
+        assertThat(webhook.getTimeoutSeconds()).isEqualTo(5);
+        assertThat(webhook.getAdmissionReviewVersions()).containsExactly("v1");
+        assertThat(webhook.getNamespaceSelector()).isNull();
+        assertThat(webhook.getRules()).singleElement().satisfies(r -> {
+            assertThat(r.getApiGroups()).containsExactly("devcaster.dev");
+            assertThat(r.getOperations()).containsExactly("CREATE", "UPDATE");
+            assertThat(r.getResources()).containsExactly("triggers");
+        });
+        assertThat(webhook.getClientConfig().getCaBundle()).as("the operator writes it").isNull();
+        Service service = chart.all(Service.class).stream().filter(HelmChartTest::webhookObject).findFirst().orElseThrow();
+        assertThat(webhook.getClientConfig().getService().getName()).isEqualTo(service.getMetadata().getName());
+        assertThat(webhook.getClientConfig().getService().getNamespace()).isEqualTo(NS);
+        assertThat(webhook.getClientConfig().getService().getPath()).isEqualTo("/validate-trigger");
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getPort()).isEqualTo(webhook.getClientConfig().getService().getPort());
+            assertThat(p.getTargetPort().getStrVal()).isEqualTo("webhook");
+        });
+        assertThat(service.getSpec().getSelector()).isEqualTo(chart.deployment().getSpec().getSelector().getMatchLabels());
+
+        // Least privilege: the one Secret (get, update) and the one configuration (get, patch); no create.
+        Secret tls = chart.all(Secret.class).stream().filter(HelmChartTest::webhookObject).findFirst().orElseThrow();
+        assertThat(tls.getData()).isNullOrEmpty();
+        Role role = chart.all(Role.class).stream().filter(HelmChartTest::webhookObject).findFirst().orElseThrow();
+        assertThat(rules(role.getRules())).containsExactly("/secrets:get,update@[" + tls.getMetadata().getName() + "]");
+        ClusterRole clusterRole = chart.all(ClusterRole.class).stream().filter(HelmChartTest::webhookObject).findFirst()
+            .orElseThrow();
+        assertThat(rules(clusterRole.getRules())).containsExactly(
+            "admissionregistration.k8s.io/validatingwebhookconfigurations:get,patch@[" + WEBHOOK_CONFIGURATION + "]");
+
+        OperatorConfig config = OperatorConfig.from(chart.processEnv("devcaster-operator-abc"));
+        assertThat(config.webhookPort()).isEqualTo(9443);
+        assertThat(config.get(Settings.WEBHOOK_CONFIGURATION)).isEqualTo(WEBHOOK_CONFIGURATION);
+        assertThat(config.get(Settings.WEBHOOK_CERT_SECRET)).isEqualTo(tls.getMetadata().getName());
+        assertThat(config.get(Settings.WEBHOOK_CERT_DIR)).isEmpty();
+        assertThat(config.get(Settings.WEBHOOK_FAILURE_POLICY)).isEqualTo(FailurePolicy.Ignore);
+        assertThat(config.get(Settings.WEBHOOK_TIMEOUT)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.get(Settings.WEBHOOK_HOSTS)).contains(service.getMetadata().getName() + "." + NS + ".svc",
+            service.getMetadata().getName() + "." + NS + ".svc.cluster.local");
+    }
+
+    @Test
+    void theWebhookCanBeStrictOrOffAndCoversOnlyTheWatchedNamespaces() {
+        RenderedChart strict = RenderedChart.render(NS, """
+            webhook: {failurePolicy: Fail, timeoutSeconds: 3}
+            watchNamespaces: [team-a, team-b]
+            """);
+        ValidatingWebhook webhook = strict.one(ValidatingWebhookConfiguration.class).getWebhooks().get(0);
+        assertThat(webhook.getFailurePolicy()).isEqualTo("Fail");
+        assertThat(webhook.getTimeoutSeconds()).isEqualTo(3);
+        assertThat(webhook.getNamespaceSelector().getMatchExpressions()).singleElement().satisfies(e -> {
+            assertThat(e.getKey()).isEqualTo("kubernetes.io/metadata.name");
+            assertThat(e.getValues()).containsExactly("team-a", "team-b");
+        });
+        OperatorConfig config = OperatorConfig.from(strict.processEnv("p"));
+        assertThat(config.get(Settings.WEBHOOK_FAILURE_POLICY)).isEqualTo(FailurePolicy.Fail);
+        assertThat(config.get(Settings.WEBHOOK_TIMEOUT)).isEqualTo(Duration.ofSeconds(3));
+
+        RenderedChart off = RenderedChart.render(NS, "webhook: {enabled: false}");
+        assertThat(off.kinds()).doesNotContain("ValidatingWebhookConfiguration");
+        assertThat(off.objects()).noneMatch(HelmChartTest::webhookObject);
+        assertThat(off.container().getPorts()).extracting(p -> p.getName()).containsExactly("http-metrics");
+        assertThat(OperatorConfig.from(off.processEnv("p")).webhookPort()).isZero();
+
+        assertThatThrownBy(() -> RenderedChart.render(NS, "webhook: {failurePolicy: Never}")).hasMessageContaining("failurePolicy");
+        assertThatThrownBy(() -> RenderedChart.render(NS, "webhook: {timeoutSeconds: 31}")).hasMessageContaining("timeoutSeconds");
+    }
+
+    @Test
+    void withCertManagerItIssuesAndInjectsAndTheOperatorOnlyReadsTheMountedCertificate() {
+        RenderedChart chart = RenderedChart.render(NS, "webhook: {certManager: {enabled: true}}");
+
+        List<GenericKubernetesResource> certManager = chart.all(GenericKubernetesResource.class).stream()
+            .filter(r -> r.getApiVersion().equals("cert-manager.io/v1")).toList();
+        assertThat(certManager).extracting(r -> r.getKind() + "/" + r.getMetadata().getName()).containsExactlyInAnyOrder(
+            "Issuer/devcaster-operator-selfsigned", "Certificate/devcaster-operator-webhook-ca",
+            "Issuer/devcaster-operator-webhook-ca", "Certificate/devcaster-operator-webhook");
+        GenericKubernetesResource serving = certManager.stream()
+            .filter(r -> r.getMetadata().getName().equals("devcaster-operator-webhook")).findFirst().orElseThrow();
+        assertThat(serving.<String>get("spec", "secretName")).isEqualTo("devcaster-operator-webhook-tls");
+        assertThat(serving.<List<String>>get("spec", "dnsNames")).contains("devcaster-operator-webhook." + NS + ".svc");
+        assertThat(serving.<String>get("spec", "issuerRef", "name")).isEqualTo("devcaster-operator-webhook-ca");
+        assertThat(chart.one(ValidatingWebhookConfiguration.class).getMetadata().getAnnotations())
+            .containsEntry("cert-manager.io/inject-ca-from", NS + "/devcaster-operator-webhook");
+        // cert-manager writes the Secret and the caBundle: no Secret of the chart, no rights for them.
+        assertThat(chart.all(Secret.class)).noneMatch(HelmChartTest::webhookObject);
+        assertThat(chart.all(Role.class)).noneMatch(HelmChartTest::webhookObject);
+        assertThat(chart.all(ClusterRole.class)).noneMatch(HelmChartTest::webhookObject);
+        PodSpec pod = chart.deployment().getSpec().getTemplate().getSpec();
+        assertThat(pod.getVolumes()).anySatisfy(v -> {
+            assertThat(v.getName()).isEqualTo("webhook-tls");
+            assertThat(v.getSecret().getSecretName()).isEqualTo("devcaster-operator-webhook-tls");
+        });
+        assertThat(chart.container().getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getName()).isEqualTo("webhook-tls");
+            assertThat(m.getMountPath()).isEqualTo("/etc/devcaster/webhook-tls");
+            assertThat(m.getReadOnly()).isTrue();
+        });
+        assertThat(OperatorConfig.from(chart.processEnv("p")).get(Settings.WEBHOOK_CERT_DIR))
+            .hasValue(Path.of("/etc/devcaster/webhook-tls"));
+
+        RenderedChart ownIssuer = RenderedChart.render(NS, """
+            webhook: {certManager: {enabled: true, issuerRef: {kind: ClusterIssuer, name: corporate-ca}}}
+            """);
+        List<GenericKubernetesResource> issued = ownIssuer.all(GenericKubernetesResource.class).stream()
+            .filter(r -> r.getApiVersion().equals("cert-manager.io/v1")).toList();
+        assertThat(issued).singleElement().satisfies(c -> {
+            assertThat(c.getKind()).isEqualTo("Certificate");
+            assertThat(c.<String>get("spec", "issuerRef", "kind")).isEqualTo("ClusterIssuer");
+            assertThat(c.<String>get("spec", "issuerRef", "name")).isEqualTo("corporate-ca");
+        });
     }
 }

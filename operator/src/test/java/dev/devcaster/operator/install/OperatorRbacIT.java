@@ -11,12 +11,15 @@ import dev.devcaster.operator.config.Settings;
 import dev.devcaster.operator.testing.EmulatorExtension;
 import dev.devcaster.operator.testing.RunningOperator;
 import dev.devcaster.operator.testing.TriggerAwait;
+import dev.devcaster.operator.testing.WebhookHarness;
 import dev.devcaster.operator.trigger.DeletionPolicy;
 import dev.devcaster.operator.trigger.SecretKeyRef;
 import dev.devcaster.operator.trigger.Trigger;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfigBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -88,7 +91,7 @@ class OperatorRbacIT {
     RenderedChart installRbac(RenderedChart chart) {
         for (HasMetadata object : chart.objects()) {
             boolean vault = object instanceof io.fabric8.kubernetes.api.model.Secret secret
-                && secret.getMetadata().getName().endsWith("-keys");
+                && (secret.getMetadata().getName().endsWith("-keys") || secret.getMetadata().getName().endsWith("-webhook-tls"));
             if (vault || object instanceof ServiceAccount || object instanceof Role || object instanceof RoleBinding
                 || object instanceof ClusterRole || object instanceof ClusterRoleBinding) {
                 admin.resource(object).forceConflicts().serverSideApply();
@@ -116,7 +119,8 @@ class OperatorRbacIT {
         RunningOperator.Builder builder = RunningOperator.builder(client, ns, emulator.baseUrl()).defaultApiKey(KEY);
         // The chart's leader election and key vault settings, as the pod would get them.
         for (String name : List.of(Settings.LEADER_ELECTION.env(), Settings.LEADER_ELECTION_NAMESPACE.env(),
-            Settings.LEADER_ELECTION_LEASE_NAME.env(), Settings.KEY_VAULT_SECRET.env())) {
+            Settings.LEADER_ELECTION_LEASE_NAME.env(), Settings.KEY_VAULT_SECRET.env(),
+            Settings.WEBHOOK_CONFIGURATION.env(), Settings.WEBHOOK_CERT_SECRET.env())) {
             chart.envValue(name).ifPresent(v -> builder.env(name, v));
         }
         return builder.env("POD_NAME", "devcaster-operator-0");
@@ -138,7 +142,8 @@ class OperatorRbacIT {
             replicaCount: 2
             watchNamespaces: [%s]
             """.formatted(ns)));
-        assertThat(chart.all(ClusterRole.class)).isEmpty();
+        assertThat(chart.all(ClusterRole.class)).as("only the webhook's caBundle rule")
+            .allMatch(r -> r.getMetadata().getName().endsWith("-webhook"));
         KubernetesClient operatorClient = asServiceAccount(chart);
         // It really is the ServiceAccount: nothing outside its Roles.
         assertThatThrownBy(() -> operatorClient.secrets().inNamespace("default").list())
@@ -192,7 +197,7 @@ class OperatorRbacIT {
     void clusterRoleOfTheDefaultInstallIsEnough() {
         // Release named after the namespace: the ClusterRole's name is unique to this test.
         RenderedChart chart = installRbac(RenderedChart.render(ns, ns, ""));
-        assertThat(chart.all(ClusterRole.class)).hasSize(1);
+        assertThat(chart.all(ClusterRole.class)).filteredOn(r -> !r.getMetadata().getName().endsWith("-webhook")).hasSize(1);
         KubernetesClient operatorClient = asServiceAccount(chart);
         // Secrets by name only: the ServiceAccount can neither list nor watch the cluster's Secrets.
         assertThatThrownBy(() -> operatorClient.secrets().inAnyNamespace().list())
@@ -238,5 +243,45 @@ class OperatorRbacIT {
                 });
             assertThat(project.triggers()).hasSize(1);
         }
+    }
+
+    @Test
+    void theWebhookRightsOfTheChartAreEnoughToIssueAndRotateItsCertificateAndNoMore() {
+        RenderedChart chart = installRbac(RenderedChart.render(ns, ns, "watchNamespaces: [%s]".formatted(ns)));
+        // The chart's configuration, but called at this machine's port instead of through its Service.
+        int port = WebhookHarness.freePort();
+        ValidatingWebhookConfiguration configuration = chart.one(ValidatingWebhookConfiguration.class);
+        configuration.getWebhooks().get(0).setClientConfig(new WebhookClientConfigBuilder()
+            .withUrl("https://127.0.0.1:" + port + "/validate-trigger").build());
+        clusterScoped.add(admin.resource(configuration).forceConflicts().serverSideApply());
+        KubernetesClient operatorClient = asServiceAccount(chart);
+        String secret = chart.envValue(Settings.WEBHOOK_CERT_SECRET.env()).orElseThrow();
+
+        try (var op = operator(operatorClient, chart).set(Settings.WEBHOOK_PORT, Integer.toString(port))
+            .set(Settings.HTTP_BIND_ADDRESS, "127.0.0.1").set(Settings.WEBHOOK_CERT_VALIDITY, "6s").start()) {
+            Trigger broken = githubCommits("broken", "api");
+            broken.getSpec().getTriggerConfig().remove("repo");
+            eventually().until(() -> {
+                try {
+                    admin.resources(Trigger.class).inNamespace(ns).resource(broken).dryRun().create();
+                    return false;
+                } catch (KubernetesClientException e) {
+                    return e.getMessage().contains("triggerConfig.repo: required");
+                }
+            });
+            // Renewed in place (get + update of the one Secret), with no error logged.
+            String first = admin.secrets().inNamespace(ns).withName(secret).get().getData().get("tls.crt");
+            eventually().until(() -> !first.equals(admin.secrets().inNamespace(ns).withName(secret).get().getData()
+                .get("tls.crt")));
+            assertThat(admin.admissionRegistration().v1().validatingWebhookConfigurations()
+                .withName(configuration.getMetadata().getName()).get().getWebhooks().get(0).getClientConfig()
+                .getCaBundle()).isNotBlank();
+        }
+        // Nothing beyond the two named objects.
+        assertThatThrownBy(() -> operatorClient.admissionRegistration().v1().validatingWebhookConfigurations().list())
+            .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+        assertThatThrownBy(() -> operatorClient.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata()
+            .withName("another").endMetadata().build()).create())
+            .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
     }
 }

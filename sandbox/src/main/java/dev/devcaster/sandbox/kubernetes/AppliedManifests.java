@@ -56,11 +56,11 @@ public final class AppliedManifests implements Component {
     @Override
     public void start() {
         Manifests.Result result = Manifests.apply(client.get(), namespace, Manifests.files(paths), repoRoot);
-        applied = new AppliedTriggers(result.triggers(), result.unexpected());
+        applied = new AppliedTriggers(result.triggers(), result.unexpected(), result.refusedAsMeant());
         console.step("applied " + plural(result.applied().size(), "manifest") + " from "
             + paths.stream().map(this::shown).collect(Collectors.joining(", ")) + " to namespace " + namespace);
         result.rejected().forEach(r -> console.step("  " + r));
-        if (result.triggers().isEmpty()) {
+        if (result.triggers().isEmpty() && result.refusedAsMeant().isEmpty()) {
             throw new SandboxException("no Trigger among the applied manifests",
                 "pass Trigger manifests with --manifests (see examples/triggers)");
         }

@@ -21,10 +21,12 @@ final class Manifests {
     static final String FIELD_MANAGER = "devcaster-sandbox";
 
     /**
-     * @param rejected   manifests the API server refused (schema or CEL rules), with its message
+     * @param rejected   manifests the API server refused (schema, CEL rules or the admission webhook), with its message
      * @param unexpected the rejected ones that were not meant to fail (not in a folder named invalid)
+     * @param refusedAsMeant the names of the rejected ones that were meant to fail
      */
-    record Result(List<Expectation> triggers, List<String> applied, List<String> rejected, List<String> unexpected) {
+    record Result(List<Expectation> triggers, List<String> applied, List<String> rejected, List<String> unexpected,
+                  List<String> refusedAsMeant) {
     }
 
     private Manifests() {
@@ -61,6 +63,7 @@ final class Manifests {
         List<String> applied = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
+        List<String> refusedAsMeant = new ArrayList<>();
         for (Path file : files) {
             Path shown = file.toAbsolutePath().startsWith(relativeTo) ? relativeTo.relativize(file.toAbsolutePath()) : file;
             List<HasMetadata> items;
@@ -90,10 +93,12 @@ final class Manifests {
                     rejected.add(what + " (" + shown + ") rejected by the API server: " + reason);
                     if (!Expectation.forManifest(item.getMetadata().getName(), shown).shouldFail()) {
                         unexpected.add(what);
+                    } else {
+                        refusedAsMeant.add(item.getMetadata().getName());
                     }
                 }
             }
         }
-        return new Result(triggers, applied, rejected, unexpected);
+        return new Result(triggers, applied, rejected, unexpected, refusedAsMeant);
     }
 }

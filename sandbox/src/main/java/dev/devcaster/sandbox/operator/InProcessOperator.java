@@ -20,7 +20,11 @@ import java.util.function.Supplier;
 /**
  * The operator, in this process, built the way {@code Main} builds it: from its settings through
  * {@link DevcasterOperator#create}. It watches the sandbox namespace only and resyncs often, so
- * changes show quickly; /healthz, /readyz and /metrics listen on 127.0.0.1 only.
+ * changes show quickly; /healthz, /readyz and /metrics listen on 127.0.0.1 only. On the local
+ * cluster its admission webhook is on too (127.0.0.1, a free port): a ValidatingWebhookConfiguration
+ * for the sandbox namespace makes kube-apiserver ask it before storing a Trigger, so an invalid
+ * config is refused at apply with its field paths. A real cluster cannot reach this machine's
+ * loopback: there the webhook stays off and the reconcile reports the error.
  */
 public final class InProcessOperator implements Component {
 
@@ -33,15 +37,21 @@ public final class InProcessOperator implements Component {
     private final String namespace;
     private final int httpPort;
     private final Console console;
+    private final boolean webhook;
     private DevcasterOperator operator;
+    private SandboxWebhook registration;
 
-    /** @param httpPort port of /healthz, /readyz and /metrics; 0 = off */
+    /**
+     * @param httpPort port of /healthz, /readyz and /metrics; 0 = off
+     * @param webhook  serve the admission webhook and register it (the local cluster only)
+     */
     public InProcessOperator(Supplier<KubernetesClient> client, Devcaster devcaster, String namespace, int httpPort,
-                             Console console) {
+                             boolean webhook, Console console) {
         this.client = client;
         this.devcaster = devcaster;
         this.namespace = namespace;
         this.httpPort = httpPort;
+        this.webhook = webhook;
         this.console = console;
     }
 
@@ -68,6 +78,11 @@ public final class InProcessOperator implements Component {
         env.put(Settings.RECHECK_PERIOD.env(), "10s");
         env.put(Settings.HTTP_PORT.env(), Integer.toString(httpPort));
         env.put(Settings.HTTP_BIND_ADDRESS.env(), "127.0.0.1");
+        if (webhook) {
+            registration = SandboxWebhook.register(client.get(), namespace, Ports.freeLoopbackPort());
+            env.put(Settings.WEBHOOK_PORT.env(), Integer.toString(registration.port()));
+            env.put(Settings.WEBHOOK_CONFIGURATION.env(), registration.name());
+        }
         OperatorConfig config;
         try {
             config = OperatorConfig.from(env);
@@ -83,9 +98,19 @@ public final class InProcessOperator implements Component {
             throw Ports.taken(config.httpPort(), WHAT, FLAG);
         }
         operator = created;
+        if (registration != null) {
+            registration.awaitServing();
+        }
         int port = operator.httpPort();
         console.step("operator started after " + Console.since(t0) + " (in this process; watches namespace " + namespace
-            + "; resync " + RESYNC + (port == 0 ? "" : "; metrics http://127.0.0.1:" + port + "/metrics") + ")");
+            + "; resync " + RESYNC + (registration == null ? "" : "; admission webhook https://127.0.0.1:"
+            + registration.port() + SandboxWebhook.PATH) + (port == 0 ? "" : "; metrics http://127.0.0.1:" + port
+            + "/metrics") + ")");
+    }
+
+    /** Whether kube-apiserver asks the operator before storing a Trigger (the local cluster). */
+    public boolean webhook() {
+        return registration != null;
     }
 
     /** The port /metrics listens on; 0 when off or not started. */
@@ -98,6 +123,9 @@ public final class InProcessOperator implements Component {
     public void stop() {
         if (operator != null) {
             operator.close();
+        }
+        if (registration != null) {
+            registration.close();
         }
     }
 }

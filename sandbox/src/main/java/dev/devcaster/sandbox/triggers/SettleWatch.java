@@ -123,9 +123,12 @@ public final class SettleWatch implements Component {
         List<String> failedAsMeant = expectations.stream().filter(Expectation::shouldFail)
             .map(e -> e.name() + " (" + byName.get(e.name()).reason() + ")").toList();
         if (mismatches.isEmpty()) {
+            List<String> refused = triggers.refusedAsIntended();
             console.step("settled: " + ready + " of " + expectations.size() + " Triggers Ready"
                 + (failedAsMeant.isEmpty() ? "" : "; " + String.join(", ", failedAsMeant)
-                + " failed as intended: that is what a Trigger with an error looks like"));
+                + " failed as intended: that is what a Trigger with an error looks like")
+                + (refused.isEmpty() ? "" : "; " + String.join(", ", refused) + " refused at apply as intended: that is"
+                + " what kubectl apply of a wrong config shows"));
             return true;
         }
         console.error("settled, but not as expected: " + String.join("; ", mismatches),
