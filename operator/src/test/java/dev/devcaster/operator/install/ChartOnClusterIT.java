@@ -145,8 +145,12 @@ class ChartOnClusterIT {
         // Without a default key, the notes say how to create the Secret and the Trigger references it.
         String keyless = RenderedChart.notes("devcaster-system", "");
         assertThat(keyless).contains("create secret generic devcaster-credentials", "credentialsSecretRef:");
+        // A default key serves only the namespaces granted to it: elsewhere the first Trigger needs its own Secret.
         assertThat(RenderedChart.notes("devcaster-system", "devcaster: {existingSecret: k}"))
-            .doesNotContain("credentialsSecretRef:").contains("Default API key: Secret devcaster-system/k");
+            .contains("Default API key: Secret devcaster-system/k", "no namespace yet", "credentialsSecretRef:");
+        assertThat(RenderedChart.notes("devcaster-system", "{watchNamespaces: [team-a], devcaster: {existingSecret: k, "
+            + "defaultKeyNamespaces: [team-a]}}")).doesNotContain("credentialsSecretRef:")
+            .contains("Default API key: Secret devcaster-system/k", "the namespaces team-a");
     }
 
     private static Pod pod(RenderedChart chart, String name, Consumer<PodSpec> change) {
