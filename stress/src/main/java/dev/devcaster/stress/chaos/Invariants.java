@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ final class Invariants {
         Map<String, Expectation> expected = Expectations.of(o, scenario, slugAndAccount, statusWatch::firstSynced);
         List<Result> results = new ArrayList<>();
         results.add(syncedHaveInstance(o, expected));
-        InstanceAccounting accounting = accountInstances(o);
+        InstanceAccounting accounting = InstanceAccounting.of(o, scenario, this::at);
         results.add(new Result(NO_DUPLICATES, accounting.duplicates.isEmpty(),
             accounting.duplicates.size() + " extra instances held for live Triggers", accounting.duplicates));
         results.add(new Result(NO_LEAKS, accounting.leaks.isEmpty(), String.format(
@@ -143,93 +142,6 @@ final class Invariants {
         }
         return new Result(SYNCED_HAVE_INSTANCE, offenders.isEmpty(),
             (synced - offenders.size()) + "/" + synced + " deserving Synced have exactly their instance", offenders);
-    }
-
-    // ---- instance accounting: recorded, orphaned, duplicate, leaked ----------------------------
-
-    private static final class InstanceAccounting {
-        int total;
-        int recorded;
-        int orphaned;
-        int awaitingDeletion;
-        final List<String> duplicates = new ArrayList<>();
-        final List<String> leaks = new ArrayList<>();
-    }
-
-    private InstanceAccounting accountInstances(Observation o) {
-        Map<String, List<String>> recordedBy = new HashMap<>();
-        for (Trigger t : o.triggers().values()) {
-            if (t.getStatus() != null && t.getStatus().getTriggerId() != null) {
-                recordedBy.computeIfAbsent(t.getStatus().getTriggerId(), k -> new ArrayList<>())
-                    .add(t.getMetadata().getNamespace() + "/" + t.getMetadata().getName());
-            }
-        }
-        // Ids a Trigger still being deleted knows (status, its own annotation): its stuck finalizer is
-        // reported under deletions; the instance is not leaked (yet).
-        Map<String, String> heldByDeleting = new HashMap<>();
-        for (Trigger t : o.triggers().values()) {
-            String id = t.getMetadata().getNamespace() + "/" + t.getMetadata().getName();
-            if (t.getMetadata().getDeletionTimestamp() != null) {
-                if (t.getStatus() != null && t.getStatus().getTriggerId() != null) {
-                    heldByDeleting.put(t.getStatus().getTriggerId(), id);
-                }
-                Optional.ofNullable(t.getMetadata().getAnnotations())
-                    .map(m -> m.get(dev.devcaster.operator.trigger.TriggerAnnotations.TRIGGER_ID))
-                    .ifPresent(hint -> heldByDeleting.putIfAbsent(hint, id));
-            }
-        }
-        InstanceAccounting a = new InstanceAccounting();
-        Map<String, Integer> orphansKept = new HashMap<>();
-        for (TriggerModel.Key key : TriggerModel.Key.values()) {
-            for (TriggerInstance i : o.instances().get(key)) {
-                a.total++;
-                if (recordedBy.containsKey(i.id())) {
-                    a.recorded++;
-                    continue;
-                }
-                Optional<TriggerModel.Tag> tag = TriggerModel.Tag.of(i.config());
-                if (heldByDeleting.containsKey(i.id()) && tag.map(g -> g.trigger().equals(heldByDeleting.get(i.id())))
-                    .orElse(false)) {
-                    a.awaitingDeletion++;
-                    continue;
-                }
-                String what = i.id() + " (" + key + " project, " + i.slug() + " on " + i.connectedAccountId() + ", "
-                    + tag.map(Object::toString).orElse("untagged config " + i.config()) + ", "
-                    + (i.enabled() ? "enabled" : "disabled") + ", created " + at(i.createdAt()) + ")";
-                if (tag.isEmpty()) {
-                    a.leaks.add(what + ": made for no Trigger of this run");
-                    continue;
-                }
-                TriggerModel declaring = scenario.triggers.get(tag.get().trigger());
-                List<TriggerModel> liveUsers = scenario.triggers.values().stream()
-                    .filter(m -> m.live() && m.namespace.equals(tag.get().namespace()) && m.tagName.equals(tag.get().name()))
-                    .toList();
-                if (declaring != null && declaring.deletedAt != null && "Orphan".equals(declaring.deletedWithPolicy)
-                    && orphansKept.merge(tag.get().trigger(), 1, Integer::sum) == 1) {
-                    a.orphaned++;
-                } else if (!liveUsers.isEmpty()) {
-                    a.duplicates.add(what + ": not recorded by " + liveUsers.stream().map(m -> m.id() + " (at v"
-                        + m.configVersion + " with the " + m.key + " key, records " + recorded(o, m)
-                        + (m.key != key ? "; left in the " + key + " project after a key switch" : "") + ")")
-                        .collect(Collectors.joining(", ")));
-                } else if (declaring == null) {
-                    a.leaks.add(what + ": its Trigger was never declared");
-                } else if (declaring.deletedAt != null) {
-                    a.leaks.add(what + ": " + declaring.id() + " was deleted (" + declaring.deletedBy + ", policy "
-                        + declaring.deletedWithPolicy + ") at " + at(declaring.deletedAt)
-                        + ("Orphan".equals(declaring.deletedWithPolicy) ? ", and another of its instances was kept" : ""));
-                } else {
-                    a.leaks.add(what + ": " + declaring.id() + " was never created");
-                }
-            }
-        }
-        return a;
-    }
-
-    private static String recorded(Observation o, TriggerModel m) {
-        Trigger t = o.triggers().get(m.id());
-        return t == null || t.getStatus() == null || t.getStatus().getTriggerId() == null ? "nothing"
-            : t.getStatus().getTriggerId();
     }
 
     // ---- conditions ----------------------------------------------------------------------------
