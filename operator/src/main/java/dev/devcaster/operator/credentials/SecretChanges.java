@@ -1,6 +1,7 @@
 package dev.devcaster.operator.credentials;
 
 import dev.devcaster.operator.kubernetes.KubernetesGateway;
+import dev.devcaster.operator.kubernetes.LeaderTask;
 import dev.devcaster.operator.kubernetes.Leadership;
 import dev.devcaster.operator.kubernetes.Requeue;
 import dev.devcaster.operator.trigger.SecretKeyRef;
@@ -13,9 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -32,13 +30,8 @@ public final class SecretChanges implements AutoCloseable {
     private final KubernetesGateway kubernetes;
     private final CredentialsResolver credentials;
     private final Requeue requeue;
-    private final Leadership leadership;
+    private final LeaderTask task;
     private final Duration period;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "secret-changes");
-        t.setDaemon(true);
-        return t;
-    });
     private volatile Supplier<Stream<Trigger>> triggers = Stream::empty;
 
     public SecretChanges(KubernetesGateway kubernetes, CredentialsResolver credentials, Requeue requeue,
@@ -46,7 +39,7 @@ public final class SecretChanges implements AutoCloseable {
         this.kubernetes = kubernetes;
         this.credentials = credentials;
         this.requeue = requeue;
-        this.leadership = leadership;
+        this.task = new LeaderTask("secret-changes", leadership, this::check);
         this.period = period;
     }
 
@@ -55,17 +48,7 @@ public final class SecretChanges implements AutoCloseable {
     }
 
     public void start() {
-        thread.scheduleWithFixedDelay(this::checkSafely, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void checkSafely() {
-        try {
-            if (leadership.mayWrite()) {
-                check();
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("checking credentials Secrets for changes failed: {}", e.getMessage());
-        }
+        task.start(period, period);
     }
 
     /** One pass: reads every Secret the cached Triggers name, reconciles the users of those that changed. */
@@ -92,6 +75,6 @@ public final class SecretChanges implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        task.close();
     }
 }

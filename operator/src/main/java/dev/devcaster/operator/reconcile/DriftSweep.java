@@ -3,6 +3,7 @@ package dev.devcaster.operator.reconcile;
 import dev.devcaster.operator.client.DevcasterCredentials;
 import dev.devcaster.operator.client.DevcasterException;
 import dev.devcaster.operator.credentials.CredentialsResolver;
+import dev.devcaster.operator.kubernetes.LeaderTask;
 import dev.devcaster.operator.kubernetes.Leadership;
 import dev.devcaster.operator.kubernetes.Requeue;
 import dev.devcaster.operator.remote.RemoteInventory;
@@ -19,9 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -45,16 +43,11 @@ public final class DriftSweep implements AutoCloseable {
     private final CredentialsResolver credentials;
     private final RemoteInventory inventory;
     private final Requeue requeue;
-    private final Leadership leadership;
+    private final LeaderTask task;
     private final Duration period;
     private final Counter confirmed;
     private final Counter drifted;
     private final Timer duration;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "drift-sweep");
-        t.setDaemon(true);
-        return t;
-    });
     private volatile Supplier<Stream<Trigger>> triggers = Stream::empty;
 
     DriftSweep(InSyncCheck check, CredentialsResolver credentials, RemoteInventory inventory, Requeue requeue,
@@ -63,7 +56,6 @@ public final class DriftSweep implements AutoCloseable {
         this.credentials = credentials;
         this.inventory = inventory;
         this.requeue = requeue;
-        this.leadership = leadership;
         this.period = period;
         this.confirmed = Counter.builder("devcaster.drift.checks").tag("result", "in_sync")
             .description("Synced Triggers checked for drift by the sweep").register(registry);
@@ -71,6 +63,7 @@ public final class DriftSweep implements AutoCloseable {
             .description("Synced Triggers checked for drift by the sweep").register(registry);
         this.duration = Timer.builder("devcaster.drift.sweep").description("Duration of one drift sweep")
             .register(registry);
+        this.task = new LeaderTask("drift-sweep", leadership, () -> duration.record(this::sweep));
     }
 
     void attach(Supplier<Stream<Trigger>> cachedTriggers) {
@@ -78,18 +71,7 @@ public final class DriftSweep implements AutoCloseable {
     }
 
     public void start() {
-        thread.scheduleWithFixedDelay(this::sweepSafely, FIRST_SWEEP.toMillis(), Jitter.around(period).toMillis(),
-            TimeUnit.MILLISECONDS);
-    }
-
-    private void sweepSafely() {
-        try {
-            if (leadership.mayWrite()) {
-                duration.record(this::sweep);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("drift sweep failed: {}", e.getMessage(), e);
-        }
+        task.start(FIRST_SWEEP, Jitter.around(period));
     }
 
     void sweep() {
@@ -137,6 +119,6 @@ public final class DriftSweep implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        task.close();
     }
 }
