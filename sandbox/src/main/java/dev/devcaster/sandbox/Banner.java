@@ -20,11 +20,6 @@ final class Banner implements Component {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void start() {
         String cluster = options.localCluster() ? "local kube-apiserver " + options.k8sVersion() + " + etcd"
             : options.kubeconfig().map(p -> "the cluster of " + p + " (--kubeconfig)")

@@ -33,11 +33,6 @@ final class TalkToIt implements Component {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void start() {
         Path kubectlBinary = options.k8sBinaries().resolve("kubectl");
         String kubectlCommand = Files.isExecutable(kubectlBinary) ? kubectlBinary.toString() : "kubectl";

@@ -29,11 +29,6 @@ public final class ExistingCluster implements Cluster {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void start() {
         Config config = config();
         context = config.getCurrentContext() == null ? "" : config.getCurrentContext().getName();

@@ -18,11 +18,6 @@ public final class RealDevcaster implements Devcaster {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void start() {
         console.step("using the real Devcaster service at " + baseUrl + " (API key from $DEVCASTER_API_KEY)");
     }

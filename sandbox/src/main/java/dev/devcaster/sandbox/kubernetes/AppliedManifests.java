@@ -44,11 +44,6 @@ public final class AppliedManifests implements Component {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void preflight() {
         Manifests.files(paths);
     }

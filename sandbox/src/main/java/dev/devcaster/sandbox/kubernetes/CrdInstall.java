@@ -31,11 +31,6 @@ public final class CrdInstall implements Component {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void start() {
         var crds = client.get().apiextensions().v1().customResourceDefinitions();
         Path file = repoRoot.resolve("crds").resolve(CRD_NAME + ".yaml");

@@ -24,11 +24,6 @@ public final class SandboxNamespace implements Component {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void start() {
         try {
             if (client.get().namespaces().withName(namespace).get() == null) {

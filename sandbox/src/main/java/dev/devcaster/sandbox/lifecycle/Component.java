@@ -7,8 +7,10 @@ package dev.devcaster.sandbox.lifecycle;
  */
 public interface Component {
 
-    /** What the stop report calls it ("the operator"); null for parts not worth a line of their own. */
-    String name();
+    /** What the stop report calls it ("the operator"); null (the default) for parts not worth a line of their own. */
+    default String name() {
+        return null;
+    }
 
     /** Checks that need nothing started (a port is free, a file exists); {@link Preflight} runs them first. */
     default void preflight() {

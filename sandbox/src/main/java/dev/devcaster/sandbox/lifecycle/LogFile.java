@@ -27,11 +27,6 @@ public final class LogFile implements Component {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void start() {
         System.setProperty("log4j2.configurationFile", "devcaster-sandbox-log4j2.xml");
         System.setProperty("devcaster.sandbox.log", file.toString());

@@ -34,11 +34,6 @@ public final class PidFile implements Component {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void start() {
         claim();
     }

@@ -15,11 +15,6 @@ public final class Preflight implements Component {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void start() {
         components.forEach(Component::preflight);
     }

@@ -29,11 +29,6 @@ public final class ChangeFeed implements Component {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void start() {
         Map<String, TriggerSnapshot> first = index(TriggerSnapshot.list(client.get(), namespace));
         console.println("Changes to the Triggers show below.");

@@ -43,11 +43,6 @@ public final class SettleWatch implements Component {
     }
 
     @Override
-    public String name() {
-        return null;
-    }
-
-    @Override
     public void start() {
         asExpected = watchUntilSettled(applied.get());
     }
