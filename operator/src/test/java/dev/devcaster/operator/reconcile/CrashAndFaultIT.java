@@ -148,7 +148,8 @@ class CrashAndFaultIT extends EndToEndTest {
                 eventually().during(Duration.ofSeconds(3)).until(() -> remote().size() == 2);
 
                 emulator.faults().clear();
-                triggers.ready("moving");
+                String recorded = triggers.ready("moving").getStatus().getTriggerId();
+                eventually().until(() -> seen.contains(recorded)); // the watch sampled it too
             } finally {
                 watch.shutdownNow();
             }
