@@ -187,7 +187,7 @@ public final class ChaosRun {
                 }), 0, 1, TimeUnit.SECONDS);
                 Invariants invariants = new Invariants(world, scenario, driver, history, windowStart,
                     MatchKeyMode.parse(options.matchKey()) == MatchKeyMode.SLUG_AND_ACCOUNT, statusWatch);
-                Convergence convergence = converge(cluster, world, invariants, windowEnd);
+                Convergence convergence = Convergence.await(cluster, world, invariants, windowEnd, options, this::say);
                 timings.put("convergeSeconds", convergence.seconds());
                 timings.put("converged", convergence.converged());
                 history.sample();
@@ -227,76 +227,6 @@ public final class ChaosRun {
                 return new ChaosReport(options, timings, run, results, List.copyOf(log));
             }
         }
-    }
-
-    record Convergence(boolean converged, double seconds, List<String> trace) {
-    }
-
-    /**
-     * Waits until every state invariant holds and still holds one resync period later (a glimpse of
-     * a good state is not convergence), or the timeout passes.
-     */
-    private Convergence converge(LocalControlPlane cluster, ChaosWorld world, Invariants invariants, Instant from) {
-        Instant deadline = from.plus(options.convergeTimeout());
-        Duration settle = options.resync().plusSeconds(3);
-        Instant holdingSince = null;
-        List<String> trace = new ArrayList<>();
-        String lastLine = null;
-        List<String> lastOffenders = null;
-        Instant offendersSince = Instant.now();
-        while (Instant.now().isBefore(deadline)) {
-            Observation observation = Observation.take(cluster.client(), world, false);
-            List<Invariants.Result> results = invariants.checkState(observation);
-            long waiting = waitingTriggers(observation);
-            long failing = results.stream().filter(r -> !r.pass()).count();
-            String line = results.stream().filter(r -> !r.pass()).map(r -> r.name() + " " + r.offenders().size())
-                .reduce((a, b) -> a + ", " + b).orElse("all hold");
-            if (!line.equals(lastLine)) {
-                trace.add(String.format("+%.0fs %s (%d Triggers retrying)", secondsBetween(from, Instant.now()), line,
-                    waiting));
-                say("converging +%.0fs: %s (%d Triggers retrying)", secondsBetween(from, Instant.now()), line, waiting);
-                lastLine = line;
-            }
-            List<String> offenders = results.stream().flatMap(r -> r.offenders().stream()).toList();
-            if (!offenders.equals(lastOffenders)) {
-                lastOffenders = offenders;
-                offendersSince = Instant.now();
-            } else if (failing > 0 && waiting == 0
-                && !Instant.now().isBefore(offendersSince.plus(options.stableFailure()))) {
-                // Nothing moved for a long while, faults off, and no Trigger says it is still retrying (every one
-                // has its final word: Synced, or a reason only a change can fix): waiting longer changes nothing.
-                trace.add(String.format("+%.0fs gave up: the same offenders for %ds, no Trigger retrying (faults off, "
-                    + "replicas up)", secondsBetween(from, Instant.now()), options.stableFailure().toSeconds()));
-                return new Convergence(false, secondsBetween(from, Instant.now()), trace);
-            }
-            if (failing == 0) {
-                if (holdingSince == null) {
-                    holdingSince = Instant.now();
-                } else if (!Instant.now().isBefore(holdingSince.plus(settle))) {
-                    return new Convergence(true, secondsBetween(from, holdingSince), trace);
-                }
-            } else {
-                holdingSince = null;
-            }
-            sleep(2000);
-        }
-        return new Convergence(false, secondsBetween(from, Instant.now()), trace);
-    }
-
-    /**
-     * Triggers that are still on their way: no Ready condition yet, a status for an older generation,
-     * or a reason that means "retrying" (the operator backs off exponentially, up to 5 minutes).
-     */
-    private static long waitingTriggers(Observation o) {
-        return o.triggers().values().stream().filter(t -> {
-            var ready = Invariants.ready(t);
-            if (ready.isEmpty()) {
-                return true;
-            }
-            Long generation = t.getMetadata().getGeneration();
-            return !java.util.Objects.equals(ready.get().getObservedGeneration(), generation)
-                || java.util.Set.of("RemoteError", "RateLimited", "Deleting").contains(ready.get().getReason());
-        }).count();
     }
 
     private OperatorProcess.Builder operator(OperatorProcess.Jar jar, LocalControlPlane cluster, DevcasterEmulator emulator,
