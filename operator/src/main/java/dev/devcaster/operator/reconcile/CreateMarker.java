@@ -8,6 +8,7 @@ import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerAnnotations;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +41,13 @@ final class CreateMarker {
             finalizers.add(TriggerAnnotations.FINALIZER);
         }
         kubernetes.patchMetadata(trigger, finalizers, Map.of(TriggerAnnotations.REMOTE_IDENTITY, declared));
+    }
+
+    /** Nothing is in doubt any more: the declaration goes (the finalizer stays). */
+    void forget(Trigger trigger) {
+        Map<String, String> removed = new HashMap<>();
+        removed.put(TriggerAnnotations.REMOTE_IDENTITY, null);
+        kubernetes.patchMetadata(trigger, trigger.getMetadata().getFinalizers(), removed);
     }
 
     /** The Trigger has been dealt with: let it go. */

@@ -10,6 +10,7 @@ import dev.devcaster.operator.remote.RemoteTriggerSync;
 import dev.devcaster.operator.status.RemoteChange;
 import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerAnnotations;
+import dev.devcaster.operator.triggertype.ValidatedConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,20 +38,50 @@ final class EarlierIntent {
         this.marker = marker;
     }
 
+    /**
+     * Before the account is resolved: a declaration for another project, slug or config is stale
+     * whatever account the spec ends on, so its unrecorded instances go now, also when this reconcile
+     * gets no further (no usable account yet). The declaration goes with them.
+     */
+    List<RemoteChange> settleStale(Trigger trigger, DevcasterCredentials key, ValidatedConfig validated) {
+        Optional<String> declared = TriggerAnnotations.remoteIdentity(trigger);
+        Optional<RemoteIdentity> claimed = declared.flatMap(RemoteIdentity::claimed);
+        if (claimed.isEmpty() || claimed.get().sameApartFromAccount(key.fingerprint(), validated.slug(), validated.config())) {
+            return List.of();
+        }
+        List<RemoteChange> changes = deleteUnrecorded(trigger, key, declared.get(), claimed.get());
+        marker.forget(trigger);
+        return changes;
+    }
+
+    /** Once the account is known: the current identity is declared, after what an earlier one left is gone. */
     List<RemoteChange> settle(Trigger trigger, DevcasterCredentials key, RemoteIdentity next) {
         Optional<String> declared = TriggerAnnotations.remoteIdentity(trigger);
         Optional<RemoteIdentity> claimed = declared.flatMap(RemoteIdentity::claimed);
-        if (claimed.isEmpty() || claimed.get().equals(next)) {
+        if (claimed.isEmpty()) {
+            // A recorded instance keeps a declaration, so twins find it (a new Trigger declares before its create).
+            if (trigger.recordedTriggerId().isPresent()) {
+                marker.declare(trigger, key, next);
+            }
             return List.of();
         }
+        if (claimed.get().equals(next)) {
+            return List.of();
+        }
+        List<RemoteChange> changes = deleteUnrecorded(trigger, key, declared.get(), claimed.get());
+        marker.declare(trigger, key, next);
+        return changes;
+    }
+
+    private List<RemoteChange> deleteUnrecorded(Trigger trigger, DevcasterCredentials key, String declared,
+                                                RemoteIdentity claimed) {
         // The vault keeps every key before a create is declared with it; without the vault nothing can be found.
-        Optional<DevcasterCredentials> earlierKey = claimed.get().project().equals(key.fingerprint()) ? Optional.of(key)
-            : vault.byFingerprint(claimed.get().project());
+        Optional<DevcasterCredentials> earlierKey = claimed.project().equals(key.fingerprint()) ? Optional.of(key)
+            : vault.byFingerprint(claimed.project());
         // Signed by that project's key, or written by someone else: a forged declaration searches nothing.
-        Optional<RemoteIdentity> earlier = earlierKey.flatMap(k -> RemoteIdentity.signed(declared.get(), k,
+        Optional<RemoteIdentity> earlier = earlierKey.flatMap(k -> RemoteIdentity.signed(declared, k,
             trigger.getMetadata().getUid()));
         if (earlier.isEmpty()) {
-            marker.declare(trigger, key, next);
             return List.of();
         }
         List<RemoteChange> changes = new ArrayList<>();
@@ -70,7 +101,6 @@ final class EarlierIntent {
             }
             // A rotated or revoked earlier key: nothing can be found with it, and the current key's own calls say more.
         }
-        marker.declare(trigger, key, next);
         return changes;
     }
 }

@@ -79,6 +79,7 @@ final class TriggerSync {
             return Outcome.deferred(turn.get());
         }
         ValidatedConfig validated = types.check(key, trigger);
+        changes.addAll(earlier.settleStale(trigger, key, validated));
         AccountResolver.Resolution account = accounts.resolve(key, trigger, validated.toolkit());
         DesiredState desired = DesiredState.of(validated, account.account().id(), trigger.getSpec().enabled());
         ProjectSwitch.Settled settled = projects.settle(trigger, key);

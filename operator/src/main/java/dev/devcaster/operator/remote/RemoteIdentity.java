@@ -1,5 +1,6 @@
 package dev.devcaster.operator.remote;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.devcaster.operator.client.DevcasterCredentials;
 import dev.devcaster.operator.client.TriggerInstance;
 
@@ -66,6 +67,12 @@ public record RemoteIdentity(String project, String slug, String connectedAccoun
         }
         String body = "v1:" + project + ":" + slug + ":" + connectedAccountId + ":" + configHash;
         return body + ":" + signature(key, triggerUid + " " + body);
+    }
+
+    /** Whether this identity is this project's slug and config, on whichever account. */
+    public boolean sameApartFromAccount(String project, String slug, JsonNode config) {
+        return this.project.equals(project) && this.slug.equalsIgnoreCase(slug)
+            && configHash.equals(CanonicalJson.hash(config));
     }
 
     /** The key under which Triggers of one project, slug and account are indexed. */

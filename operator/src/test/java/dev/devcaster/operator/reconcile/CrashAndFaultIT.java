@@ -3,6 +3,7 @@ package dev.devcaster.operator.reconcile;
 import dev.devcaster.emulator.faults.FaultScope;
 import dev.devcaster.emulator.faults.RateLimitHeaders;
 import dev.devcaster.emulator.model.AccountStatus;
+import dev.devcaster.emulator.model.ConnectedAccount;
 import dev.devcaster.emulator.model.MatchKeyMode;
 import dev.devcaster.emulator.store.Project;
 import dev.devcaster.operator.testing.EndToEndTest;
@@ -108,6 +109,25 @@ class CrashAndFaultIT extends EndToEndTest {
                 assertThat(i.id()).isEqualTo(moved.getStatus().getTriggerId());
                 assertThat(i.config()).containsEntry("repo", "web");
             });
+        }
+    }
+
+    @Test
+    void anUnrecordedCreateOfAnEarlierConfigGoesEvenWhenTheNewSpecHasNoUsableAccount() throws Exception {
+        ConnectedAccount alice = account("alice", "github", AccountStatus.ACTIVE, 5);
+        CountDownLatch upserted = new CountDownLatch(1);
+        var crashed = dyingAfterUpsert(upserted);
+        apply(githubCommits("stuck", "alice", "api"));
+        assertThat(upserted.await(45, TimeUnit.SECONDS)).isTrue();
+        crashed.close();
+        // While the operator is down: a new config, and the user's only account expires.
+        apply(githubCommits("stuck", "alice", "web"));
+        project.setAccountStatus(alice.id(), AccountStatus.EXPIRED);
+
+        try (var op = operator()) {
+            triggers.reason("stuck", "ConnectedAccountNotFound");
+            eventually().until(() -> remote().isEmpty());
+            assertThat(triggers.get("stuck").getMetadata().getAnnotations()).doesNotContainKey("devcaster.dev/remote-identity");
         }
     }
 
