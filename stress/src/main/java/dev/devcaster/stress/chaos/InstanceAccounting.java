@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every remote instance of both projects, accounted for: recorded by a live Trigger, the one an
@@ -30,8 +33,12 @@ final class InstanceAccounting {
     private InstanceAccounting() {
     }
 
-    /** @param at how a moment of the run is written (seconds since the chaos window opened) */
-    static InstanceAccounting of(Observation o, Scenario scenario, Function<Instant, String> at) {
+    /**
+     * @param at      how a moment of the run is written (seconds since the chaos window opened)
+     * @param holders the Triggers (namespace/name) seen Synced on a remote trigger id during the run
+     */
+    static InstanceAccounting of(Observation o, Scenario scenario, Function<Instant, String> at,
+                                 Function<String, Set<String>> holders) {
         Map<String, List<String>> recordedBy = new HashMap<>();
         for (Trigger t : o.triggers().values()) {
             if (t.getStatus() != null && t.getStatus().getTriggerId() != null) {
@@ -79,8 +86,11 @@ final class InstanceAccounting {
                 List<TriggerModel> liveUsers = scenario.triggers.values().stream()
                     .filter(m -> m.live() && m.namespace.equals(tag.get().namespace()) && m.tagName.equals(tag.get().name()))
                     .toList();
-                if (declaring != null && declaring.deletedAt != null && "Orphan".equals(declaring.deletedWithPolicy)
-                    && orphansKept.merge(tag.get().trigger(), 1, Integer::sum) == 1) {
+                // Kept by an Orphan deletion of the Trigger it was made for, or of a twin that held it.
+                Optional<TriggerModel> orphaner = Stream.concat(Stream.ofNullable(declaring),
+                        holders.apply(i.id()).stream().map(scenario.triggers::get).filter(Objects::nonNull))
+                    .filter(m -> m.deletedAt != null && "Orphan".equals(m.deletedWithPolicy)).findFirst();
+                if (orphaner.isPresent() && orphansKept.merge(orphaner.get().id(), 1, Integer::sum) == 1) {
                     a.orphaned++;
                 } else if (!liveUsers.isEmpty()) {
                     a.duplicates.add(what + ": not recorded by " + liveUsers.stream().map(m -> m.id() + " (at v"

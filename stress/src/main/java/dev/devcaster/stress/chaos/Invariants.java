@@ -73,7 +73,7 @@ final class Invariants {
         Map<String, Expectation> expected = Expectations.of(o, scenario, slugAndAccount, statusWatch::firstSynced);
         List<Result> results = new ArrayList<>();
         results.add(syncedHaveInstance(o, expected));
-        InstanceAccounting accounting = InstanceAccounting.of(o, scenario, this::at);
+        InstanceAccounting accounting = InstanceAccounting.of(o, scenario, this::at, statusWatch::holdersOf);
         results.add(new Result(NO_DUPLICATES, accounting.duplicates.isEmpty(),
             accounting.duplicates.size() + " extra instances held for live Triggers", accounting.duplicates));
         results.add(new Result(NO_LEAKS, accounting.leaks.isEmpty(), String.format(

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,6 +26,7 @@ final class StatusWatch implements AutoCloseable {
     private final SharedIndexInformer<Trigger> informer;
     private final Map<String, Long> highest = new ConcurrentHashMap<>();
     private final Map<String, Instant> firstSynced = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> holders = new ConcurrentHashMap<>();
     private final List<String> regressions = new ArrayList<>();
     private final List<String> specless = new ArrayList<>();
     private final Instant windowStart;
@@ -66,6 +68,8 @@ final class StatusWatch implements AutoCloseable {
         if (t.getStatus().getTriggerId() != null
             && Invariants.ready(t).map(c -> "Synced".equals(c.getReason())).orElse(false)) {
             firstSynced.putIfAbsent(t.getMetadata().getUid() + "|" + t.getStatus().getTriggerId(), Instant.now());
+            holders.computeIfAbsent(t.getStatus().getTriggerId(), id -> ConcurrentHashMap.newKeySet())
+                .add(t.getMetadata().getNamespace() + "/" + t.getMetadata().getName());
         }
         long generation = t.getStatus().getObservedGeneration();
         Long before = highest.get(t.getMetadata().getUid());
@@ -83,6 +87,11 @@ final class StatusWatch implements AutoCloseable {
     /** When this Trigger was first seen Synced on this remote trigger, if ever. */
     Optional<Instant> firstSynced(Trigger t, String triggerId) {
         return Optional.ofNullable(firstSynced.get(t.getMetadata().getUid() + "|" + triggerId));
+    }
+
+    /** The Triggers (namespace/name) seen Synced on this remote trigger at some point. */
+    Set<String> holdersOf(String triggerId) {
+        return holders.getOrDefault(triggerId, Set.of());
     }
 
     synchronized List<String> regressions() {
