@@ -174,6 +174,7 @@ public final class ChaosRun {
                 timings.put("chaosWindowSeconds", secondsBetween(windowStart, windowEnd));
                 say("chaos window closed after %.1fs: faults cleared; %s", secondsBetween(windowStart, windowEnd),
                     driver.counts());
+                driver.plantPendingHostiles();
 
                 ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "chaos-watchdog");

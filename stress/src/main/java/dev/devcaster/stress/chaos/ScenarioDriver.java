@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,10 +95,13 @@ final class ScenarioDriver {
         count("created." + t.role.name().toLowerCase());
     }
 
-    private void createHostile(TriggerModel h) {
-        TriggerModel victim = scenario.triggers.get(world.namespaces.get(h.other.equals("victim-a") ? 0 : 2) + "/" + h.other);
+    private TriggerModel victimOf(TriggerModel h) {
+        return scenario.triggers.get(world.namespaces.get(h.other.equals("victim-a") ? 0 : 2) + "/" + h.other);
+    }
+
+    private Optional<String> victimId(TriggerModel victim, Duration within) {
         Optional<String> id = Optional.empty();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Instant deadline = Instant.now().plus(within);
         while (id.isEmpty() && Instant.now().isBefore(deadline)) {
             Trigger live = client.resources(Trigger.class).inNamespace(victim.namespace).withName(victim.name).get();
             id = live == null || live.getStatus() == null ? Optional.empty() : Optional.ofNullable(live.getStatus().getTriggerId());
@@ -105,8 +109,44 @@ final class ScenarioDriver {
                 sleep(500);
             }
         }
+        return id;
+    }
+
+    /**
+     * Hostile Triggers planted while their victim had no id yet (faults kept it from syncing) get the
+     * victim's id now, once it has one: the cross-namespace check then has something to check.
+     */
+    void plantPendingHostiles() {
+        for (TriggerModel h : scenario.triggers.values()) {
+            if (h.role != TriggerModel.Role.HOSTILE && h.role != TriggerModel.Role.HOSTILE_INVALID
+                || !h.live() || h.hostileAnnotation != null) {
+                continue;
+            }
+            TriggerModel victim = victimOf(h);
+            Optional<String> id = victim.live() ? victimId(victim, Duration.ofSeconds(60)) : Optional.empty();
+            if (id.isEmpty()) {
+                continue;
+            }
+            h.hostileAnnotation = id.get();
+            victimIds.put(victim.id(), id.get());
+            client.resources(Trigger.class).inNamespace(h.namespace).withName(h.name).edit(t -> {
+                if (t.getMetadata().getAnnotations() == null) {
+                    t.getMetadata().setAnnotations(new HashMap<>());
+                }
+                t.getMetadata().getAnnotations().put(TriggerAnnotations.TRIGGER_ID, id.get());
+                return t;
+            });
+            count("hostileAnnotatedLate");
+            note(h.id() + " annotated late with " + TriggerAnnotations.TRIGGER_ID + "=" + id.get() + " (" + victim.id() + "'s)");
+        }
+    }
+
+    private void createHostile(TriggerModel h) {
+        TriggerModel victim = victimOf(h);
+        Optional<String> id = victimId(victim, Duration.ofSeconds(20));
         if (id.isEmpty()) {
-            note(h.name + ": victim " + victim.id() + " had no trigger id within 20 s; planted without annotation");
+            note(h.name + ": victim " + victim.id() + " had no trigger id within 20 s; planted without annotation, "
+                + "annotated once the faults stop");
             count("hostileWithoutVictimId");
         } else {
             h.hostileAnnotation = id.get();
