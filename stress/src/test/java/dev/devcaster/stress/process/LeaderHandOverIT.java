@@ -53,29 +53,36 @@ class LeaderHandOverIT {
             // Every remote call takes a while, so the leader is mid-work when the Lease goes.
             emulator.faults().latency(Duration.ofMillis(150));
 
-            try (OperatorProcess a = replica(jar, cluster, toA, "replica-a", dir);
-                 OperatorProcess b = replica(jar, cluster, toB, "replica-b", dir)) {
+            // B starts only once A holds the Lease: two replicas started together race for it.
+            try (OperatorProcess a = replica(jar, cluster, toA, "replica-a", dir)) {
                 a.awaitReady(Duration.ofSeconds(60));
                 await().atMost(Duration.ofSeconds(60)).until(() -> "replica-a".equals(holder(client)));
-                b.awaitReady(Duration.ofSeconds(60));
-                IntStream.range(0, 10).forEach(i -> apply(client, "before-" + i));
-                await().atMost(Duration.ofSeconds(60)).until(() -> ready(client) >= 10);
-
-                // Work under way, then the Lease is taken.
-                IntStream.range(0, 30).forEach(i -> apply(client, "during-" + i));
-                Instant taken = takeLease(client, "replica-b");
-
-                await().atMost(Duration.ofSeconds(90)).until(() -> ready(client) == 40);
-                assertThat(a.waitForExit(Duration.ofSeconds(30))).as("the old leader exits").isTrue();
-
-                List<RecordingProxy.Request> lateWritesOfA = toA.requests().stream()
-                    .filter(RecordingProxy.Request::write).filter(r -> r.at().isAfter(taken.plus(NOTICE))).toList();
-                assertThat(lateWritesOfA).as("writes of the old leader after it could see the new one").isEmpty();
-                assertThat(toB.requests().stream().filter(RecordingProxy.Request::write))
-                    .as("the new leader did the rest").isNotEmpty();
-                assertThat(emulator.project(KEY).triggers()).as("one remote trigger per Trigger").hasSize(40);
+                try (OperatorProcess b = replica(jar, cluster, toB, "replica-b", dir)) {
+                    b.awaitReady(Duration.ofSeconds(60));
+                    handOver(client, emulator, a, toA, toB);
+                }
             }
         }
+    }
+
+    static void handOver(KubernetesClient client, DevcasterEmulator emulator, OperatorProcess a,
+                         RecordingProxy toA, RecordingProxy toB) throws Exception {
+        IntStream.range(0, 10).forEach(i -> apply(client, "before-" + i));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ready(client) >= 10);
+
+        // Work under way, then the Lease is taken.
+        IntStream.range(0, 30).forEach(i -> apply(client, "during-" + i));
+        Instant taken = takeLease(client, "replica-b");
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> ready(client) == 40);
+        assertThat(a.waitForExit(Duration.ofSeconds(30))).as("the old leader exits").isTrue();
+
+        List<RecordingProxy.Request> lateWritesOfA = toA.requests().stream()
+            .filter(RecordingProxy.Request::write).filter(r -> r.at().isAfter(taken.plus(NOTICE))).toList();
+        assertThat(lateWritesOfA).as("writes of the old leader after it could see the new one").isEmpty();
+        assertThat(toB.requests().stream().filter(RecordingProxy.Request::write))
+            .as("the new leader did the rest").isNotEmpty();
+        assertThat(emulator.project(KEY).triggers()).as("one remote trigger per Trigger").hasSize(40);
     }
 
     static OperatorProcess replica(OperatorProcess.Jar jar, LocalControlPlane cluster, RecordingProxy devcaster,
