@@ -1,0 +1,86 @@
+package dev.devcaster.stress.bench;
+
+import java.util.Map;
+
+/**
+ * The raw figures of one run, phase by phase, as the JSON report holds them and {@link Goals} judges
+ * them. Seconds are wall time unless named CPU; memory in KiB as /proc reports it.
+ */
+final class Measurements {
+
+    private Measurements() {
+    }
+
+    /**
+     * Operator launch → Ready of the one Trigger that existed before it started.
+     *
+     * @param launchToMainSeconds    process launch → the operator's "starting with" line (JVM start, class loading,
+     *                               configuration); null when the line has no readable time
+     * @param mainToStartedSeconds   that line → "started" (informers synced, reconcilers running)
+     * @param startedToReadySeconds  "started" → the Trigger seen Ready
+     */
+    record FirstReady(double launchToReadySeconds, Double launchToMainSeconds, Double mainToStartedSeconds,
+                      Double startedToReadySeconds, Map<String, Long> remoteCalls) {
+    }
+
+    /**
+     * The creation wave: N Triggers created as fast as the API server takes them, until all are Ready.
+     *
+     * @param readyCount           how many got Ready before the run gave up (all, normally)
+     * @param createSeconds        first create → last create answered
+     * @param seconds              first create → last Trigger Ready
+     * @param medianReadySeconds   first create → half of them Ready (null when fewer got there)
+     * @param floorSeconds         N / rate limit (or, without a limit, N × latency / concurrency)
+     * @param apiWrites            the operator's mutating API-server requests by resource (the N creates subtracted)
+     * @param operatorCpuSeconds   the operator process's user + system CPU during the wave
+     * @param controlPlaneCpuSeconds kube-apiserver + etcd CPU during the wave
+     * @param benchmarkCpuSeconds  this process's CPU (the emulator, the creating threads, the watch)
+     * @param maxRssKb             the operator's peak RSS since it started (VmHWM)
+     * @param operatorJvm          heap and GC figures from the operator's /metrics right after the wave
+     */
+    record Wave(int triggers, int readyCount, double createSeconds, double seconds, Double medianReadySeconds, double floorSeconds,
+                Map<String, Long> remoteCalls, long remoteTotal, long remoteWrites, Map<String, Long> apiWrites,
+                double operatorCpuSeconds, double controlPlaneCpuSeconds, double benchmarkCpuSeconds, long maxRssKb,
+                long rssAtEndKb, Map<String, Object> operatorJvm) {
+
+        double ratioToFloor() {
+            return seconds / floorSeconds;
+        }
+
+        double remoteCallsPerTrigger() {
+            return (double) remoteTotal / triggers;
+        }
+
+        double apiWritesPerTrigger(String resource) {
+            return (double) apiWrites.getOrDefault(resource, 0L) / triggers;
+        }
+
+        double apiWritesPerTrigger() {
+            return (double) ApiServerWrites.total(apiWrites) / triggers;
+        }
+    }
+
+    /**
+     * Two resync periods after everything is Ready, nothing changing.
+     *
+     * @param managed          Triggers the operator manages in the window (the wave + the first one)
+     * @param accountsInUse    connected accounts those Triggers use
+     * @param remoteCalls      calls by endpoint in the window
+     * @param apiWrites        mutating API-server requests by resource in the window
+     */
+    record Quiet(double seconds, double resyncSeconds, int managed, int accountsInUse, Map<String, Long> remoteCalls,
+                 long remoteLists, long remoteWrites, long remoteItemReads, Map<String, Long> apiWrites,
+                 double operatorCpuSeconds, long rssAtEndKb) {
+    }
+
+    /**
+     * The operator stopped (SIGTERM) with everything Synced, one new Trigger created, a new process started.
+     *
+     * @param managed                      Triggers in the namespace when the new process starts
+     * @param launchToNewReadySeconds      new process launch → the new Trigger Ready
+     * @param remoteCalls                  calls by endpoint from launch to that moment
+     */
+    record Restart(int managed, double stopSeconds, double launchToNewReadySeconds, Double launchToMainSeconds,
+                   Double mainToStartedSeconds, Map<String, Long> remoteCalls, long remoteTotal) {
+    }
+}
