@@ -53,6 +53,27 @@ final class BenchReport {
         }
         out.println();
         out.println(missed() == 0 ? "every goal met" : missed() + " goal(s) missed");
+        if (figures.get("wave") instanceof Measurements.Wave wave) {
+            out.println();
+            out.println("where the CPU went during the wave (seconds, by thread kind):");
+            out.println("  operator:  " + top(wave.operatorCpuByThread(), 8));
+            out.println("  benchmark: " + top(wave.benchmarkCpuByThread(), 6));
+            out.println("  operator heap and GC after the wave: " + wave.operatorJvm());
+        }
+        if (figures.get("flightRecordings") instanceof List<?> recordings) {
+            for (Object o : recordings) {
+                if (o instanceof FlightRecordingSummary r) {
+                    out.printf("%nflight recording %s: %d CPU samples of Java code, GC %s%n", r.file(), r.samples(), r.gc());
+                    out.println("  hottest operator methods (% of samples, anywhere in the stack): " + top(r.topOperator(), 8));
+                    out.println("  hottest methods (% of samples, top of the stack): " + top(r.topSelf(), 8));
+                }
+            }
+        }
+    }
+
+    private static String top(Map<String, Double> values, int n) {
+        return values.entrySet().stream().limit(n).map(e -> e.getKey() + " " + e.getValue())
+            .reduce((a, b) -> a + ", " + b).orElse("-");
     }
 
     Path write(Path file) {

@@ -199,6 +199,8 @@ final class BenchRun {
         double opCpu = ProcessCpu.seconds(operator.pid());
         double cpCpu = ProcessCpu.seconds(cluster.processes());
         double selfCpu = ProcessCpu.self();
+        Map<String, Double> opThreads = ThreadCpu.snapshot(operator.pid());
+        Map<String, Double> selfThreads = ThreadCpu.snapshot(ProcessHandle.current().pid());
         say("wave: creating %,d Triggers with %d threads", n, options.createThreads());
 
         AtomicInteger next = new AtomicInteger();
@@ -242,9 +244,12 @@ final class BenchRun {
         RemoteCalls calls = RemoteCalls.snapshot(emulator.requestLog()).since(callsBefore);
         double floor = options.rateLimit() > 0 ? n / options.rateLimit()
             : n * options.latency().toMillis() / 1000.0 / options.concurrency();
+        double operatorCpu = ProcessCpu.seconds(operator.pid()) - opCpu;
+        double benchmarkCpu = ProcessCpu.self() - selfCpu;
         return new Measurements.Wave(n, times.length, createSeconds, waveSeconds, median, floor, calls.byEndpoint(),
-            calls.total(), calls.writes(), apiWrites, ProcessCpu.seconds(operator.pid()) - opCpu,
-            ProcessCpu.seconds(cluster.processes()) - cpCpu, ProcessCpu.self() - selfCpu,
+            calls.total(), calls.writes(), apiWrites, operatorCpu, ProcessCpu.seconds(cluster.processes()) - cpCpu,
+            benchmarkCpu, ThreadCpu.between(opThreads, ThreadCpu.snapshot(operator.pid()), operatorCpu),
+            ThreadCpu.between(selfThreads, ThreadCpu.snapshot(ProcessHandle.current().pid()), benchmarkCpu),
             operator.peakRssKb().orElse(-1), operator.rssKb().orElse(-1), OperatorJvm.read(operator.httpPort()));
     }
 

@@ -46,8 +46,8 @@ final class Goals {
                 wave.readyCount(), wave.seconds(), wave.floorSeconds()), String.format("≤ %.1f × floor", factor),
                 Goal.Verdict.MISSED));
         } else {
-            goals.add(Goal.atMost(waveMetric, String.format("%.1f s = %.2f × the %.1f s floor", wave.seconds(),
-                wave.ratioToFloor(), wave.floorSeconds()), wave.ratioToFloor(), factor,
+            goals.add(Goal.atMost(waveMetric, String.format("%.1f s = %.2f × the %.1f s floor (created in %.1f s)",
+                wave.seconds(), wave.ratioToFloor(), wave.floorSeconds(), wave.createSeconds()), wave.ratioToFloor(), factor,
                 String.format("≤ %.1f × floor", factor)));
         }
 
@@ -69,10 +69,16 @@ final class Goals {
             "%.2f (Trigger %.2f, status %.2f, Events %.2f)", wave.apiWritesPerTrigger(), trig, status,
             wave.apiWritesPerTrigger("events")), "Trigger ≤ 1, status ≤ 1", Goal.Verdict.of(trig <= 1.0 && status <= 1.0)));
 
-        goals.add(Goal.info("CPU during the wave", String.format(
-            "operator %.1f s (%.0f %% of a core), apiserver+etcd %.1f s, emulator+load %.1f s; %d cores",
-            wave.operatorCpuSeconds(), 100 * wave.operatorCpuSeconds() / wave.seconds(), wave.controlPlaneCpuSeconds(),
-            wave.benchmarkCpuSeconds(), Runtime.getRuntime().availableProcessors())));
+        // At the floor rate the whole machine has cores / rate CPU seconds per Trigger, for every process together.
+        int cores = Runtime.getRuntime().availableProcessors();
+        double perTrigger = 1000.0 / wave.triggers();
+        String budget = o.rateLimit() > 0 ? String.format("; at %s/s %d cores give %.0f ms", trim(o.rateLimit()), cores,
+            1000.0 * cores / o.rateLimit()) : "";
+        goals.add(Goal.info("CPU per new Trigger in the wave", String.format(
+            "%.0f ms: operator %.0f (%.0f %% of a core), apiserver+etcd %.0f, emulator+load %.0f%s",
+            perTrigger * (wave.operatorCpuSeconds() + wave.controlPlaneCpuSeconds() + wave.benchmarkCpuSeconds()),
+            perTrigger * wave.operatorCpuSeconds(), 100 * wave.operatorCpuSeconds() / wave.seconds(),
+            perTrigger * wave.controlPlaneCpuSeconds(), perTrigger * wave.benchmarkCpuSeconds(), budget)));
 
         long quietApiWrites = ApiServerWrites.total(quiet.apiWrites());
         goals.add(Goal.atMost(String.format("quiet %.0f s (2 resyncs): writes", quiet.seconds()), String.format(

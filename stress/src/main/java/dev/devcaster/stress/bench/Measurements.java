@@ -35,12 +35,15 @@ final class Measurements {
      * @param operatorCpuSeconds   the operator process's user + system CPU during the wave
      * @param controlPlaneCpuSeconds kube-apiserver + etcd CPU during the wave
      * @param benchmarkCpuSeconds  this process's CPU (the emulator, the creating threads, the watch)
+     * @param operatorCpuByThread  the operator's CPU by thread kind (JIT compiler and GC included)
+     * @param benchmarkCpuByThread this process's CPU by thread kind (Jetty's "qtp" threads are the emulator)
      * @param maxRssKb             the operator's peak RSS since it started (VmHWM)
      * @param operatorJvm          heap and GC figures from the operator's /metrics right after the wave
      */
     record Wave(int triggers, int readyCount, double createSeconds, double seconds, Double medianReadySeconds, double floorSeconds,
                 Map<String, Long> remoteCalls, long remoteTotal, long remoteWrites, Map<String, Long> apiWrites,
-                double operatorCpuSeconds, double controlPlaneCpuSeconds, double benchmarkCpuSeconds, long maxRssKb,
+                double operatorCpuSeconds, double controlPlaneCpuSeconds, double benchmarkCpuSeconds,
+                Map<String, Double> operatorCpuByThread, Map<String, Double> benchmarkCpuByThread, long maxRssKb,
                 long rssAtEndKb, Map<String, Object> operatorJvm) {
 
         double ratioToFloor() {

@@ -22,14 +22,19 @@ public final class ProcessCpu {
     /** utime + stime in seconds; 0 when the process is gone (its time is then lost to the reading). */
     public static double seconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // Fields after the command name, which is in parentheses and may hold spaces.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-            // f[0] is field 3 (state): utime is field 14, stime field 15.
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+            return seconds(Path.of("/proc", Long.toString(pid), "stat"));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** utime + stime in seconds from a {@code stat} file of /proc (a process's or one thread's). */
+    static double seconds(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        // f[0] is field 3 (state): utime is field 14, stime field 15.
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
     }
 
     public static double seconds(Collection<ProcessHandle> processes) {
