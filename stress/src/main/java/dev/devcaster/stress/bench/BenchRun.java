@@ -201,6 +201,7 @@ final class BenchRun {
         double selfCpu = ProcessCpu.self();
         Map<String, Double> opThreads = ThreadCpu.snapshot(operator.pid());
         Map<String, Double> selfThreads = ThreadCpu.snapshot(ProcessHandle.current().pid());
+        Map<String, Double> countersBefore = OperatorCounters.read(operator.httpPort());
         say("wave: creating %,d Triggers with %d threads", n, options.createThreads());
 
         AtomicInteger next = new AtomicInteger();
@@ -238,6 +239,10 @@ final class BenchRun {
         double waveSeconds = seconds(start, end);
         int half = Math.max(1, (n + 1) / 2);
         Double median = times.length >= half ? seconds(start, times[half - 1]) : null;
+        // Triggers per second between the 10th and the 90th percentile: the pace once started, before the tail.
+        int p10 = n / 10;
+        int p90 = Math.max(p10 + 1, n * 9 / 10) - 1;
+        Double steadyRate = all && p90 > p10 ? (p90 - p10) / ((times[p90] - times[p10]) / 1e9) : null;
         sleep(SETTLE);
         Map<String, Long> apiWrites = ApiServerWrites.withoutControlPlane(ApiServerWrites.minus(
             ApiServerWrites.delta(writesBefore, ApiServerWrites.scrape(client)), Map.of("triggers", attempts.get())));
@@ -246,10 +251,12 @@ final class BenchRun {
             : n * options.latency().toMillis() / 1000.0 / options.concurrency();
         double operatorCpu = ProcessCpu.seconds(operator.pid()) - opCpu;
         double benchmarkCpu = ProcessCpu.self() - selfCpu;
-        return new Measurements.Wave(n, times.length, createSeconds, waveSeconds, median, floor, calls.byEndpoint(),
+        return new Measurements.Wave(n, times.length, createSeconds, waveSeconds, median, steadyRate, floor,
+            calls.byEndpoint(),
             calls.total(), calls.writes(), apiWrites, operatorCpu, ProcessCpu.seconds(cluster.processes()) - cpCpu,
             benchmarkCpu, ThreadCpu.between(opThreads, ThreadCpu.snapshot(operator.pid()), operatorCpu),
             ThreadCpu.between(selfThreads, ThreadCpu.snapshot(ProcessHandle.current().pid()), benchmarkCpu),
+            OperatorCounters.delta(countersBefore, OperatorCounters.read(operator.httpPort())),
             operator.peakRssKb().orElse(-1), operator.rssKb().orElse(-1), OperatorJvm.read(operator.httpPort()));
     }
 

@@ -46,8 +46,10 @@ final class Goals {
                 wave.readyCount(), wave.seconds(), wave.floorSeconds()), String.format("≤ %.1f × floor", factor),
                 Goal.Verdict.MISSED));
         } else {
-            goals.add(Goal.atMost(waveMetric, String.format("%.1f s = %.2f × the %.1f s floor (created in %.1f s)",
-                wave.seconds(), wave.ratioToFloor(), wave.floorSeconds(), wave.createSeconds()), wave.ratioToFloor(), factor,
+            goals.add(Goal.atMost(waveMetric, String.format("%.1f s = %.2f × the %.1f s floor (created in %.1f s%s)",
+                wave.seconds(), wave.ratioToFloor(), wave.floorSeconds(), wave.createSeconds(),
+                wave.steadyRate() == null ? "" : String.format(", steady %.1f/s", wave.steadyRate())),
+                wave.ratioToFloor(), factor,
                 String.format("≤ %.1f × floor", factor)));
         }
 
@@ -68,6 +70,8 @@ final class Goals {
         goals.add(new Goal("API-server writes per new Trigger", String.format(
             "%.2f (Trigger %.2f, status %.2f, Events %.2f)", wave.apiWritesPerTrigger(), trig, status,
             wave.apiWritesPerTrigger("events")), "Trigger ≤ 1, status ≤ 1", Goal.Verdict.of(trig <= 1.0 && status <= 1.0)));
+
+        goals.add(Goal.info("reconcile runs per new Trigger", String.format("%.2f", wave.reconcilesPerTrigger())));
 
         // At the floor rate the whole machine has cores / rate CPU seconds per Trigger, for every process together.
         int cores = Runtime.getRuntime().availableProcessors();

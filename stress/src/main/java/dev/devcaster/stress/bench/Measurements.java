@@ -1,5 +1,7 @@
 package dev.devcaster.stress.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.Map;
 
 /**
@@ -30,6 +32,7 @@ final class Measurements {
      * @param createSeconds        first create → last create answered
      * @param seconds              first create → last Trigger Ready
      * @param medianReadySeconds   first create → half of them Ready (null when fewer got there)
+     * @param steadyRate           Triggers Ready per second between the 10th and the 90th percentile (start-up and tail left out)
      * @param floorSeconds         N / rate limit (or, without a limit, N × latency / concurrency)
      * @param apiWrites            the operator's mutating API-server requests by resource (the N creates subtracted)
      * @param operatorCpuSeconds   the operator process's user + system CPU during the wave
@@ -37,19 +40,24 @@ final class Measurements {
      * @param benchmarkCpuSeconds  this process's CPU (the emulator, the creating threads, the watch)
      * @param operatorCpuByThread  the operator's CPU by thread kind (JIT compiler and GC included)
      * @param benchmarkCpuByThread this process's CPU by thread kind (Jetty's "qtp" threads are the emulator)
+     * @param operatorCounters     the operator's own counters during the wave (reconcile runs, remote calls by outcome)
      * @param maxRssKb             the operator's peak RSS since it started (VmHWM)
      * @param operatorJvm          heap and GC figures from the operator's /metrics right after the wave
      */
-    record Wave(int triggers, int readyCount, double createSeconds, double seconds, Double medianReadySeconds, double floorSeconds,
+    record Wave(int triggers, int readyCount, double createSeconds, double seconds, Double medianReadySeconds,
+                Double steadyRate, double floorSeconds,
                 Map<String, Long> remoteCalls, long remoteTotal, long remoteWrites, Map<String, Long> apiWrites,
                 double operatorCpuSeconds, double controlPlaneCpuSeconds, double benchmarkCpuSeconds,
-                Map<String, Double> operatorCpuByThread, Map<String, Double> benchmarkCpuByThread, long maxRssKb,
+                Map<String, Double> operatorCpuByThread, Map<String, Double> benchmarkCpuByThread,
+                Map<String, Double> operatorCounters, long maxRssKb,
                 long rssAtEndKb, Map<String, Object> operatorJvm) {
 
+        @JsonProperty
         double ratioToFloor() {
             return seconds / floorSeconds;
         }
 
+        @JsonProperty
         double remoteCallsPerTrigger() {
             return (double) remoteTotal / triggers;
         }
@@ -58,6 +66,14 @@ final class Measurements {
             return (double) apiWrites.getOrDefault(resource, 0L) / triggers;
         }
 
+        /** JOSDK's reconcile runs per new Trigger (rescheduled runs for a rate-budget turn included). */
+        @JsonProperty
+        double reconcilesPerTrigger() {
+            return operatorCounters.entrySet().stream().filter(e -> e.getKey().startsWith(
+                "operator_sdk_reconciliations_started_total")).mapToDouble(Map.Entry::getValue).sum() / triggers;
+        }
+
+        @JsonProperty
         double apiWritesPerTrigger() {
             return (double) ApiServerWrites.total(apiWrites) / triggers;
         }

@@ -73,9 +73,10 @@ class GoalsTest {
 
     private static Measurements.Wave wave(double seconds, double floor, long remote, long triggerWrites,
                                           long statusWrites, long rssKb) {
-        return new Measurements.Wave(1000, 1000, 5, seconds, seconds / 2, floor, Map.of("POST upsert", remote), remote,
+        return new Measurements.Wave(1000, 1000, 5, seconds, seconds / 2, 1000 / seconds, floor,
+            Map.of("POST upsert", remote), remote,
             1000, Map.of("triggers", triggerWrites, "triggers/status", statusWrites, "events", 1000L), 10, 10, 10,
-            Map.of(), Map.of(), rssKb, rssKb, Map.of());
+            Map.of(), Map.of(), Map.of(), rssKb, rssKb, Map.of());
     }
 
     private static Measurements.Quiet quiet(long remoteWrites, long statusWrites, long lists) {
