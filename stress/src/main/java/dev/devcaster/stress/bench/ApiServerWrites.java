@@ -27,22 +27,57 @@ public final class ApiServerWrites {
     private ApiServerWrites() {
     }
 
-    /** One scrape: mutating requests so far by {@code resource[/subresource]} (events of both API groups as "events"). */
-    public static Map<String, Long> scrape(KubernetesClient admin) {
-        return mutatingByResource(PrometheusText.parse(admin.raw("/metrics")));
+    /**
+     * One scrape of the API server's counters for mutating requests, by {@code resource[/subresource]}
+     * (events of both API groups as "events").
+     *
+     * @param requests requests so far ({@code apiserver_request_total}, every status)
+     * @param seconds  the time the API server spent serving them ({@code apiserver_request_duration_seconds_sum})
+     * @param timed    how many of them that time covers ({@code apiserver_request_duration_seconds_count})
+     */
+    public record Scrape(Map<String, Long> requests, Map<String, Double> seconds, Map<String, Long> timed) {
+
+        /** Mean seconds per request by resource, between an earlier scrape and this one. */
+        public Map<String, Double> meanSecondsSince(Scrape before) {
+            Map<String, Double> mean = new TreeMap<>();
+            timed.forEach((k, n) -> {
+                long count = n - before.timed.getOrDefault(k, 0L);
+                if (count > 0) {
+                    double s = seconds.getOrDefault(k, 0.0) - before.seconds.getOrDefault(k, 0.0);
+                    mean.put(k, Math.round(s / count * 10000) / 10000.0);
+                }
+            });
+            return mean;
+        }
     }
 
-    static Map<String, Long> mutatingByResource(List<PrometheusText.Sample> samples) {
-        Map<String, Long> byResource = new TreeMap<>();
+    public static Scrape scrape(KubernetesClient admin) {
+        return parse(PrometheusText.parse(admin.raw("/metrics")));
+    }
+
+    static Scrape parse(List<PrometheusText.Sample> samples) {
+        Map<String, Long> requests = new TreeMap<>();
+        Map<String, Double> seconds = new TreeMap<>();
+        Map<String, Long> timed = new TreeMap<>();
         for (PrometheusText.Sample s : samples) {
-            if (!s.name().equals("apiserver_request_total") || !MUTATING.contains(s.label("verb"))) {
+            if (!MUTATING.contains(s.label("verb"))) {
                 continue;
             }
             String key = s.label("subresource").isEmpty() ? s.label("resource")
                 : s.label("resource") + "/" + s.label("subresource");
-            byResource.merge(key, Math.round(s.value()), Long::sum);
+            switch (s.name()) {
+                case "apiserver_request_total" -> requests.merge(key, Math.round(s.value()), Long::sum);
+                case "apiserver_request_duration_seconds_sum" -> seconds.merge(key, s.value(), Double::sum);
+                case "apiserver_request_duration_seconds_count" -> timed.merge(key, Math.round(s.value()), Long::sum);
+                default -> {
+                }
+            }
         }
-        return byResource;
+        return new Scrape(requests, seconds, timed);
+    }
+
+    static Map<String, Long> mutatingByResource(List<PrometheusText.Sample> samples) {
+        return parse(samples).requests();
     }
 
     /** after − before, only resources that changed. */
@@ -58,8 +93,8 @@ public final class ApiServerWrites {
     }
 
     /** Writes of others than the control plane itself (its Lease renewals dropped). */
-    public static Map<String, Long> withoutControlPlane(Map<String, Long> writes) {
-        Map<String, Long> d = new TreeMap<>(writes);
+    public static <V> Map<String, V> withoutControlPlane(Map<String, V> writes) {
+        Map<String, V> d = new TreeMap<>(writes);
         d.remove(CONTROL_PLANE_OWN);
         return d;
     }

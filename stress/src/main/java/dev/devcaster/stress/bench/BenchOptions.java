@@ -2,7 +2,9 @@ package dev.devcaster.stress.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,14 +19,19 @@ import java.util.Map;
  * @param baselineSample triggers the SDK-style loop really creates (default min(N, 1000)); the rest is projected
  * @param users          end users the Triggers are spread over (each one ACTIVE GitHub account)
  * @param createThreads  threads creating the wave's Triggers (as fast as the API server takes them)
+ * @param createProbe    Triggers created (and deleted) before the operator runs, to measure how fast the API server
+ *                       alone takes creates (default min(N, 1000); 0 = off)
+ * @param extraJvmArgs   flags added to the operator's JVM after the chart's, for experiments (e.g. another collector);
+ *                       the run then no longer measures the chart's defaults, and the report says so
  * @param jfr            record the operator with Java Flight Recorder and summarise hot methods and GC
  * @param readyTimeout   how long the wave may take before the run gives up
  * @param out            the JSON report; logs, kubeconfig and recordings go beside it
  * @param values         the chart's values.yaml (JVM flags, limits, defaults)
  */
 public record BenchOptions(int triggers, double rateLimit, Duration latency, int concurrency, Duration resync,
-                           int baselineSample, int users, int createThreads, boolean jfr, Duration readyTimeout,
-                           Path out, Path values) {
+                           int baselineSample, int users, int createThreads, int createProbe,
+                           List<String> extraJvmArgs, boolean jfr,
+                           Duration readyTimeout, Path out, Path values) {
 
     public BenchOptions {
         if (triggers < 1) {
@@ -73,6 +80,9 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
             integer(values, "bench.baselineSample", Math.min(triggers, 1000)),
             integer(values, "bench.users", 10),
             integer(values, "bench.createThreads", 4),
+            integer(values, "bench.createProbe", Math.min(triggers, 1000)),
+            Arrays.stream(values.getOrDefault("bench.operatorJvmArgs", "").trim().split("\\s+"))
+                .filter(a -> !a.isEmpty()).toList(),
             Boolean.parseBoolean(values.getOrDefault("bench.jfr", "false").trim()),
             Duration.ofSeconds(integer(values, "bench.readyTimeoutSeconds", (int) Math.max(600, 10 * floorSeconds))),
             Path.of(values.getOrDefault("bench.out", "target/bench/scale-benchmark.json")),
@@ -90,6 +100,8 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
         m.put("baselineSample", baselineSample);
         m.put("users", users);
         m.put("createThreads", createThreads);
+        m.put("createProbe", createProbe);
+        m.put("operatorJvmArgs", extraJvmArgs);
         m.put("jfr", jfr);
         m.put("readyTimeoutSeconds", readyTimeout.toSeconds());
         m.put("out", out.toString());

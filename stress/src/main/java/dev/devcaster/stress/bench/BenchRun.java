@@ -9,7 +9,6 @@ import dev.devcaster.stress.process.OperatorProcess;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,12 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +34,8 @@ final class BenchRun {
     static final String NAMESPACE = "bench";
     static final String OPERATOR_KEY = "dk_bench_operator";
     static final String SDK_KEY = "dk_bench_sdk";
+    /** Where the create probe puts its Triggers before any operator runs; they are deleted again at once. */
+    static final String PROBE_NAMESPACE = "bench-probe";
     /** Lets writes that belong to the wave (an Event after the last status) land before the quiet window opens. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
     private static final Duration ONE_TRIGGER_TIMEOUT = Duration.ofMinutes(3);
@@ -68,9 +63,11 @@ final class BenchRun {
         ChartDefaults chart = ChartDefaults.read(options.values());
         List<String> podFlags = new ArrayList<>(chart.javaToolOptionFlags());
         podFlags.addAll(chart.containerJvmArgs());
+        podFlags.addAll(options.extraJvmArgs());
         JvmSizing sizing = JvmSizing.probe(podFlags);
-        String operatorJvm = String.format("JAVA_TOOL_OPTIONS=\"%s\" %s → heap max %.0f MiB, %s",
-            chart.javaToolOptions(), String.join(" ", chart.containerJvmArgs()), sizing.maxHeapBytes() / 1048576.0,
+        String operatorJvm = String.format("JAVA_TOOL_OPTIONS=\"%s\" %s%s → heap max %.0f MiB, %s",
+            chart.javaToolOptions(), String.join(" ", chart.containerJvmArgs()), options.extraJvmArgs().isEmpty() ? ""
+                : " PLUS NOT THE CHART'S: " + String.join(" ", options.extraJvmArgs()), sizing.maxHeapBytes() / 1048576.0,
             sizing.collector());
         say("chart: %s, limits memory %s cpu %s; operator JVM: %s", options.values(), chart.memoryLimit(),
             chart.cpuLimit(), operatorJvm);
@@ -99,6 +96,9 @@ final class BenchRun {
             say("SDK-style baseline: %.1f s for %,d (%.3f s per trigger, %d calls)%s", baseline.seconds(),
                 baseline.sample(), baseline.perTriggerSeconds(), baselineCalls.total(), baseline.projected()
                     ? String.format("; projected %.0f s for %,d", baseline.secondsForN(), baseline.triggers()) : "");
+
+            // 2. How fast this API server takes creates with nobody else working: the wave cannot be faster.
+            TriggerCreator.Result probe = options.createProbe() > 0 ? createProbe(client, workload) : null;
 
             OperatorLaunch launch = new OperatorLaunch(options, chart, jar, cluster.kubeconfig(), emulator.baseUrl(),
                 OPERATOR_KEY, NAMESPACE);
@@ -156,7 +156,7 @@ final class BenchRun {
                     restart.launchToNewReadySeconds(), restart.remoteTotal(), restart.remoteCalls());
             }
 
-            List<Goal> goals = Goals.evaluate(options, sizing, chart, first, wave, quiet, restart, baseline);
+            List<Goal> goals = Goals.evaluate(options, sizing, chart, first, wave, quiet, restart, baseline, probe);
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("kubernetes", cluster.describe());
             run.put("commit", commit(repoRoot));
@@ -168,6 +168,7 @@ final class BenchRun {
             run.put("operatorSettings", reportedSettings);
             figures.put("baseline", baseline);
             figures.put("baselineRemoteCalls", baselineCalls.byEndpoint());
+            figures.put("createProbe", probe);
             figures.put("firstReady", first);
             figures.put("wave", wave);
             figures.put("quiet", quiet);
@@ -176,6 +177,25 @@ final class BenchRun {
             figures.put("totalSeconds", seconds(runStart, System.nanoTime()));
             return new BenchReport(options, run, goals, figures, List.copyOf(log));
         }
+    }
+
+    /** Creates Triggers in a namespace of their own with no operator running, then deletes them again. */
+    private TriggerCreator.Result createProbe(KubernetesClient client, BenchWorkload workload) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(PROBE_NAMESPACE).endMetadata()
+            .build()).serverSideApply();
+        TriggerCreator.Result probe = new TriggerCreator(client, options.createThreads())
+            .createAll(options.createProbe(), workload::item, PROBE_NAMESPACE);
+        client.resources(Trigger.class).inNamespace(PROBE_NAMESPACE).delete();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (!client.resources(Trigger.class).inNamespace(PROBE_NAMESPACE).list().getItems().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the create probe's Triggers are not gone after 5 minutes");
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        say("create probe: the API server took %,d creates in %.1f s (%.0f/s with %d threads), no operator running",
+            probe.created(), probe.seconds(), probe.perSecond(), options.createThreads());
+        return probe;
     }
 
     private Measurements.FirstReady firstReady(ReadyWatch watch, OperatorProcess operator, Instant launchedAt,
@@ -194,7 +214,7 @@ final class BenchRun {
     private Measurements.Wave wave(KubernetesClient client, LocalControlPlane cluster, DevcasterEmulator emulator,
                                    BenchWorkload workload, ReadyWatch watch, OperatorProcess operator) {
         int n = options.triggers();
-        Map<String, Long> writesBefore = ApiServerWrites.scrape(client);
+        ApiServerWrites.Scrape writesBefore = ApiServerWrites.scrape(client);
         RemoteCalls callsBefore = RemoteCalls.snapshot(emulator.requestLog());
         double opCpu = ProcessCpu.seconds(operator.pid());
         double cpCpu = ProcessCpu.seconds(cluster.processes());
@@ -204,34 +224,12 @@ final class BenchRun {
         Map<String, Double> countersBefore = OperatorCounters.read(operator.httpPort());
         say("wave: creating %,d Triggers with %d threads", n, options.createThreads());
 
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong attempts = new AtomicLong();
-        ExecutorService creators = Executors.newFixedThreadPool(options.createThreads(), r -> {
-            Thread t = new Thread(r, "bench-create");
-            t.setDaemon(true);
-            return t;
-        });
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < options.createThreads(); i++) {
-            done.add(creators.submit(() -> {
-                for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
-                    create(client, workload.item(k), attempts);
-                }
-            }));
-        }
-        for (Future<?> f : done) {
-            try {
-                f.get();
-            } catch (Exception e) {
-                creators.shutdownNow();
-                throw new IllegalStateException("creating the wave's Triggers failed", e);
-            }
-        }
-        creators.shutdown();
-        double createSeconds = seconds(start, System.nanoTime());
+        TriggerCreator.Result created = new TriggerCreator(client, options.createThreads())
+            .createAll(n, workload::item, NAMESPACE);
+        long start = created.startNanos();
+        double createSeconds = created.seconds();
         say("wave: %,d Triggers created in %.1f s (%d create requests); waiting for Ready", n, createSeconds,
-            attempts.get());
+            created.attempts());
 
         boolean all = watch.await("wave", n, options.readyTimeout());
         long[] times = watch.readyTimes("wave");
@@ -244,8 +242,9 @@ final class BenchRun {
         int p90 = Math.max(p10 + 1, n * 9 / 10) - 1;
         Double steadyRate = all && p90 > p10 ? (p90 - p10) / ((times[p90] - times[p10]) / 1e9) : null;
         sleep(SETTLE);
+        ApiServerWrites.Scrape writesAfter = ApiServerWrites.scrape(client);
         Map<String, Long> apiWrites = ApiServerWrites.withoutControlPlane(ApiServerWrites.minus(
-            ApiServerWrites.delta(writesBefore, ApiServerWrites.scrape(client)), Map.of("triggers", attempts.get())));
+            ApiServerWrites.delta(writesBefore.requests(), writesAfter.requests()), Map.of("triggers", created.attempts())));
         RemoteCalls calls = RemoteCalls.snapshot(emulator.requestLog()).since(callsBefore);
         double floor = options.rateLimit() > 0 ? n / options.rateLimit()
             : n * options.latency().toMillis() / 1000.0 / options.concurrency();
@@ -253,7 +252,8 @@ final class BenchRun {
         double benchmarkCpu = ProcessCpu.self() - selfCpu;
         return new Measurements.Wave(n, times.length, createSeconds, waveSeconds, median, steadyRate, floor,
             calls.byEndpoint(),
-            calls.total(), calls.writes(), apiWrites, operatorCpu, ProcessCpu.seconds(cluster.processes()) - cpCpu,
+            calls.total(), calls.writes(), apiWrites,
+            ApiServerWrites.withoutControlPlane(writesAfter.meanSecondsSince(writesBefore)), operatorCpu, ProcessCpu.seconds(cluster.processes()) - cpCpu,
             benchmarkCpu, ThreadCpu.between(opThreads, ThreadCpu.snapshot(operator.pid()), operatorCpu),
             ThreadCpu.between(selfThreads, ThreadCpu.snapshot(ProcessHandle.current().pid()), benchmarkCpu),
             OperatorCounters.delta(countersBefore, OperatorCounters.read(operator.httpPort())),
@@ -264,14 +264,14 @@ final class BenchRun {
                                      OperatorProcess operator, BenchWorkload workload) {
         Duration window = options.resync().multipliedBy(2);
         say("quiet window: %d s, nothing changes", window.toSeconds());
-        Map<String, Long> writesBefore = ApiServerWrites.scrape(client);
+        Map<String, Long> writesBefore = ApiServerWrites.scrape(client).requests();
         RemoteCalls callsBefore = RemoteCalls.snapshot(emulator.requestLog());
         double opCpu = ProcessCpu.seconds(operator.pid());
         long start = System.nanoTime();
         sleep(window); // a fixed observation window, not a wait for a result
         RemoteCalls calls = RemoteCalls.snapshot(emulator.requestLog()).since(callsBefore);
         Map<String, Long> writes = ApiServerWrites.withoutControlPlane(
-            ApiServerWrites.delta(writesBefore, ApiServerWrites.scrape(client)));
+            ApiServerWrites.delta(writesBefore, ApiServerWrites.scrape(client).requests()));
         int managed = options.triggers() + 1;
         return new Measurements.Quiet(seconds(start, System.nanoTime()), options.resync().toSeconds(), managed,
             Math.min(workload.users().size(), managed), calls.byEndpoint(), calls.lists(), calls.writes(),
@@ -319,28 +319,8 @@ final class BenchRun {
             .withName(OperatorLaunch.KEY_VAULT_SECRET).endMetadata().build()).serverSideApply();
     }
 
-    private static void create(KubernetesClient client, BenchWorkload.Item item) {
-        create(client, item, new AtomicLong());
-    }
-
-    /** Creates one Trigger, retrying what the API server may answer under load; counts every attempt. */
-    private static void create(KubernetesClient client, BenchWorkload.Item item, AtomicLong attempts) {
-        Trigger t = BenchWorkload.resource(item, NAMESPACE);
-        for (int attempt = 1; ; attempt++) {
-            attempts.incrementAndGet();
-            try {
-                client.resources(Trigger.class).inNamespace(NAMESPACE).resource(t).create();
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() == 409) {
-                    return; // an earlier attempt got through after all
-                }
-                if (attempt >= 5 || (e.getCode() != 0 && e.getCode() != 429 && e.getCode() < 500)) {
-                    throw e;
-                }
-                sleep(Duration.ofMillis(200L * attempt));
-            }
-        }
+    private void create(KubernetesClient client, BenchWorkload.Item item) {
+        new TriggerCreator(client, 1).create(item, NAMESPACE);
     }
 
     private static double seconds(long fromNanos, long toNanos) {

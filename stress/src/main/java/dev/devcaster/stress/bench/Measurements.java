@@ -35,6 +35,7 @@ final class Measurements {
      * @param steadyRate           Triggers Ready per second between the 10th and the 90th percentile (start-up and tail left out)
      * @param floorSeconds         N / rate limit (or, without a limit, N × latency / concurrency)
      * @param apiWrites            the operator's mutating API-server requests by resource (the N creates subtracted)
+     * @param apiWriteSeconds      mean seconds the API server took per write, by resource (its own timing)
      * @param operatorCpuSeconds   the operator process's user + system CPU during the wave
      * @param controlPlaneCpuSeconds kube-apiserver + etcd CPU during the wave
      * @param benchmarkCpuSeconds  this process's CPU (the emulator, the creating threads, the watch)
@@ -47,7 +48,7 @@ final class Measurements {
     record Wave(int triggers, int readyCount, double createSeconds, double seconds, Double medianReadySeconds,
                 Double steadyRate, double floorSeconds,
                 Map<String, Long> remoteCalls, long remoteTotal, long remoteWrites, Map<String, Long> apiWrites,
-                double operatorCpuSeconds, double controlPlaneCpuSeconds, double benchmarkCpuSeconds,
+                Map<String, Double> apiWriteSeconds, double operatorCpuSeconds, double controlPlaneCpuSeconds, double benchmarkCpuSeconds,
                 Map<String, Double> operatorCpuByThread, Map<String, Double> benchmarkCpuByThread,
                 Map<String, Double> operatorCounters, long maxRssKb,
                 long rssAtEndKb, Map<String, Object> operatorJvm) {
@@ -69,8 +70,31 @@ final class Measurements {
         /** JOSDK's reconcile runs per new Trigger (rescheduled runs for a rate-budget turn included). */
         @JsonProperty
         double reconcilesPerTrigger() {
-            return operatorCounters.entrySet().stream().filter(e -> e.getKey().startsWith(
-                "operator_sdk_reconciliations_started_total")).mapToDouble(Map.Entry::getValue).sum() / triggers;
+            return counter("operator_sdk_reconciliations_started_total") / triggers;
+        }
+
+        /** Seconds the reconcile threads spent in reconcile runs, all threads together. */
+        @JsonProperty
+        double reconcileSeconds() {
+            return counter("operator_sdk_controllers_execution_reconcile_seconds_sum");
+        }
+
+        /** Mean seconds of one upsert as the operator timed it (its wait for a rate-limit permit included). */
+        @JsonProperty
+        Double upsertMeanSeconds() {
+            String endpoint = "endpoint=POST /trigger_instances/{slug}/upsert";
+            double count = operatorCounters.entrySet().stream().filter(e -> e.getKey().startsWith(
+                "devcaster_client_requests_seconds_count") && e.getKey().contains(endpoint))
+                .mapToDouble(Map.Entry::getValue).sum();
+            double sum = operatorCounters.entrySet().stream().filter(e -> e.getKey().startsWith(
+                "devcaster_client_requests_seconds_sum") && e.getKey().contains(endpoint))
+                .mapToDouble(Map.Entry::getValue).sum();
+            return count == 0 ? null : sum / count;
+        }
+
+        private double counter(String prefix) {
+            return operatorCounters.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToDouble(Map.Entry::getValue).sum();
         }
 
         @JsonProperty

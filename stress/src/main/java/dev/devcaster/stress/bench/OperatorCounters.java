@@ -41,7 +41,8 @@ final class OperatorCounters {
         Map<String, Double> m = new TreeMap<>();
         for (PrometheusText.Sample s : PrometheusText.parse(metricsText)) {
             boolean ours = s.name().startsWith("operator_sdk_") || s.name().startsWith("devcaster_");
-            boolean counter = s.name().endsWith("_total") || s.name().endsWith("_count");
+            // Counters, and the count and sum of timers (a sum over a count is a mean duration).
+            boolean counter = s.name().endsWith("_total") || s.name().endsWith("_count") || s.name().endsWith("_sum");
             if (ours && counter) {
                 String labels = s.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(",", "{", "}"));

@@ -59,6 +59,7 @@ final class OperatorLaunch {
     /** The JVM flags besides JAVA_TOOL_OPTIONS: the pod's limits, and a flight recording when asked for. */
     List<String> jvmArgs(Optional<Path> flightRecording) {
         List<String> args = new ArrayList<>(chart.containerJvmArgs());
+        args.addAll(options.extraJvmArgs());
         flightRecording.ifPresent(file -> args.add("-XX:StartFlightRecording=filename=" + file
             + ",settings=profile,dumponexit=true"));
         return args;

@@ -55,4 +55,35 @@ class ApiServerWritesTest {
         assertThat(samples.get(1).name()).isEqualTo("plain");
         assertThat(samples.get(1).value()).isEqualTo(42);
     }
+
+    @Test
+    void meanTimeTheApiServerTookPerWrite() {
+        var before = ApiServerWrites.parse(PrometheusText.parse("""
+            apiserver_request_duration_seconds_sum{resource="triggers",subresource="status",verb="PATCH"} 1.0
+            apiserver_request_duration_seconds_count{resource="triggers",subresource="status",verb="PATCH"} 100
+            apiserver_request_duration_seconds_sum{resource="triggers",subresource="",verb="LIST"} 9.0
+            apiserver_request_duration_seconds_count{resource="triggers",subresource="",verb="LIST"} 3
+            """));
+        var after = ApiServerWrites.parse(PrometheusText.parse("""
+            apiserver_request_duration_seconds_sum{resource="triggers",subresource="status",verb="PATCH"} 21.0
+            apiserver_request_duration_seconds_count{resource="triggers",subresource="status",verb="PATCH"} 1100
+            apiserver_request_duration_seconds_sum{resource="triggers",subresource="",verb="LIST"} 19.0
+            apiserver_request_duration_seconds_count{resource="triggers",subresource="",verb="LIST"} 4
+            """));
+
+        assertThat(after.meanSecondsSince(before)).containsExactly(Map.entry("triggers/status", 0.02));
+    }
+
+    @Test
+    void theOperatorsCountersAndTimerSums() {
+        var counters = OperatorCounters.counters("""
+            operator_sdk_reconciliations_started_total{group="devcaster.dev",kind="Trigger"} 5420.0
+            devcaster_client_requests_seconds_sum{endpoint="POST /trigger_instances/{slug}/upsert",status="2xx"} 66.0
+            devcaster_client_requests_seconds_bucket{endpoint="POST /trigger_instances/{slug}/upsert",le="0.1"} 900.0
+            jvm_threads_live_threads 48.0
+            """);
+
+        assertThat(counters).containsOnlyKeys("operator_sdk_reconciliations_started_total{group=devcaster.dev,kind=Trigger}",
+            "devcaster_client_requests_seconds_sum{endpoint=POST /trigger_instances/{slug}/upsert,status=2xx}");
+    }
 }

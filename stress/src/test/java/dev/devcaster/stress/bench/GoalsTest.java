@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoalsTest {
 
     static final BenchOptions OPTIONS = new BenchOptions(1000, 100, Duration.ofMillis(50), 10, Duration.ofSeconds(60),
-        1000, 10, 4, false, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
+        1000, 10, 4, 0, List.of(), false, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
     static final ChartDefaults CHART = new ChartDefaults("-XX:MaxRAMPercentage=75", "512Mi", 536_870_912L, "1", 1, 10, 20);
     static final JvmSizing SIZING = new JvmSizing(402_653_184L, "SerialGC");
 
@@ -34,7 +34,7 @@ class GoalsTest {
     @Test
     void everyGoalMetWhenTheFiguresAreWithinTheirBounds() {
         List<Goal> goals = Goals.evaluate(OPTIONS, SIZING, CHART, first(1.5), wave(11.0, 10, 1010, 1000, 1000, 250_000),
-            quiet(0, 0, 6), restart(2.0, 6), baseline(158));
+            quiet(0, 0, 6), restart(2.0, 6), baseline(158), null);
 
         assertThat(goals).filteredOn(g -> g.verdict() == Goal.Verdict.MISSED).isEmpty();
         assertThat(goals).filteredOn(g -> g.verdict() == Goal.Verdict.MET).hasSize(10);
@@ -43,7 +43,7 @@ class GoalsTest {
     @Test
     void eachBoundMissedOnItsOwn() {
         List<Goal> goals = Goals.evaluate(OPTIONS, SIZING, CHART, first(2.8), wave(27.4, 10, 1060, 2000, 1000, 400_000),
-            quiet(3, 1, 22), restart(19.7, 40), baseline(158));
+            quiet(3, 1, 22), restart(19.7, 40), baseline(158), null);
 
         assertThat(goals).filteredOn(g -> g.verdict() == Goal.Verdict.MISSED).extracting(Goal::metric)
             .containsExactly("1,000 new Triggers at 100/s: all Ready", "faster than the SDK-style loop",
@@ -55,11 +55,11 @@ class GoalsTest {
 
     @Test
     void noSpeedUpGoalBelowOneHundredPerSecondWhereTheFloorBoundsIt() {
-        BenchOptions slow = new BenchOptions(1000, 20, Duration.ofMillis(50), 10, Duration.ofSeconds(60), 1000, 10, 4,
-            false, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
+        BenchOptions slow = new BenchOptions(1000, 20, Duration.ofMillis(50), 10, Duration.ofSeconds(60), 1000, 10, 4, 0,
+            List.of(), false, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
 
         List<Goal> goals = Goals.evaluate(slow, SIZING, CHART, first(1.5), wave(53.6, 50, 1010, 1000, 1000, 250_000),
-            quiet(0, 0, 6), restart(2.0, 6), baseline(158));
+            quiet(0, 0, 6), restart(2.0, 6), baseline(158), null);
 
         assertThat(goals).filteredOn(g -> g.metric().equals("faster than the SDK-style loop"))
             .extracting(Goal::verdict).containsExactly(Goal.Verdict.INFO);
@@ -75,8 +75,8 @@ class GoalsTest {
                                           long statusWrites, long rssKb) {
         return new Measurements.Wave(1000, 1000, 5, seconds, seconds / 2, 1000 / seconds, floor,
             Map.of("POST upsert", remote), remote,
-            1000, Map.of("triggers", triggerWrites, "triggers/status", statusWrites, "events", 1000L), 10, 10, 10,
-            Map.of(), Map.of(), Map.of(), rssKb, rssKb, Map.of());
+            1000, Map.of("triggers", triggerWrites, "triggers/status", statusWrites, "events", 1000L), Map.of(),
+            10, 10, 10, Map.of(), Map.of(), Map.of(), rssKb, rssKb, Map.of());
     }
 
     private static Measurements.Quiet quiet(long remoteWrites, long statusWrites, long lists) {
