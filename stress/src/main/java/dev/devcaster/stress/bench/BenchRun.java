@@ -237,6 +237,7 @@ final class BenchRun {
         double waveSeconds = seconds(start, end);
         int half = Math.max(1, (n + 1) / 2);
         Double median = times.length >= half ? seconds(start, times[half - 1]) : null;
+        Double firstReady = times.length > 0 ? seconds(start, times[0]) : null;
         // Triggers per second between the 10th and the 90th percentile: the pace once started, before the tail.
         int p10 = n / 10;
         int p90 = Math.max(p10 + 1, n * 9 / 10) - 1;
@@ -250,7 +251,7 @@ final class BenchRun {
             : n * options.latency().toMillis() / 1000.0 / options.concurrency();
         double operatorCpu = ProcessCpu.seconds(operator.pid()) - opCpu;
         double benchmarkCpu = ProcessCpu.self() - selfCpu;
-        return new Measurements.Wave(n, times.length, createSeconds, waveSeconds, median, steadyRate, floor,
+        return new Measurements.Wave(n, times.length, createSeconds, waveSeconds, firstReady, median, steadyRate, floor,
             calls.byEndpoint(),
             calls.total(), calls.writes(), apiWrites,
             ApiServerWrites.withoutControlPlane(writesAfter.meanSecondsSince(writesBefore)), operatorCpu, ProcessCpu.seconds(cluster.processes()) - cpCpu,

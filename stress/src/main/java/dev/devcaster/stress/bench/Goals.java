@@ -46,8 +46,9 @@ final class Goals {
                 wave.readyCount(), wave.seconds(), wave.floorSeconds()), String.format("≤ %.1f × floor", factor),
                 Goal.Verdict.MISSED));
         } else {
-            goals.add(Goal.atMost(waveMetric, String.format("%.1f s = %.2f × the %.1f s floor (created in %.1f s%s)",
-                wave.seconds(), wave.ratioToFloor(), wave.floorSeconds(), wave.createSeconds(),
+            goals.add(Goal.atMost(waveMetric, String.format("%.1f s = %.2f × the %.1f s floor (created in %.1f s, first "
+                    + "Ready at %.1f s%s)", wave.seconds(), wave.ratioToFloor(), wave.floorSeconds(), wave.createSeconds(),
+                wave.firstReadySeconds(),
                 wave.steadyRate() == null ? "" : String.format(", steady %.1f/s", wave.steadyRate())),
                 wave.ratioToFloor(), factor,
                 String.format("≤ %.1f × floor", factor)));

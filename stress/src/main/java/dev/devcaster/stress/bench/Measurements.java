@@ -31,6 +31,7 @@ final class Measurements {
      * @param readyCount           how many got Ready before the run gave up (all, normally)
      * @param createSeconds        first create → last create answered
      * @param seconds              first create → last Trigger Ready
+     * @param firstReadySeconds    first create → the first of them Ready (null when none got there)
      * @param medianReadySeconds   first create → half of them Ready (null when fewer got there)
      * @param steadyRate           Triggers Ready per second between the 10th and the 90th percentile (start-up and tail left out)
      * @param floorSeconds         N / rate limit (or, without a limit, N × latency / concurrency)
@@ -45,8 +46,8 @@ final class Measurements {
      * @param maxRssKb             the operator's peak RSS since it started (VmHWM)
      * @param operatorJvm          heap and GC figures from the operator's /metrics right after the wave
      */
-    record Wave(int triggers, int readyCount, double createSeconds, double seconds, Double medianReadySeconds,
-                Double steadyRate, double floorSeconds,
+    record Wave(int triggers, int readyCount, double createSeconds, double seconds, Double firstReadySeconds,
+                Double medianReadySeconds, Double steadyRate, double floorSeconds,
                 Map<String, Long> remoteCalls, long remoteTotal, long remoteWrites, Map<String, Long> apiWrites,
                 Map<String, Double> apiWriteSeconds, double operatorCpuSeconds, double controlPlaneCpuSeconds, double benchmarkCpuSeconds,
                 Map<String, Double> operatorCpuByThread, Map<String, Double> benchmarkCpuByThread,

@@ -73,7 +73,7 @@ class GoalsTest {
 
     private static Measurements.Wave wave(double seconds, double floor, long remote, long triggerWrites,
                                           long statusWrites, long rssKb) {
-        return new Measurements.Wave(1000, 1000, 5, seconds, seconds / 2, 1000 / seconds, floor,
+        return new Measurements.Wave(1000, 1000, 5, seconds, 1.0, seconds / 2, 1000 / seconds, floor,
             Map.of("POST upsert", remote), remote,
             1000, Map.of("triggers", triggerWrites, "triggers/status", statusWrites, "events", 1000L), Map.of(),
             10, 10, 10, Map.of(), Map.of(), Map.of(), rssKb, rssKb, Map.of());
