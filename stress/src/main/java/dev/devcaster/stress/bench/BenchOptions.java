@@ -1,0 +1,115 @@
+package dev.devcaster.stress.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one benchmark run does, from system properties {@code bench.*} (or {@code bench.x=y} /
+ * {@code --x=y} arguments).
+ *
+ * @param triggers       N: Triggers of the creation wave
+ * @param rateLimit      the operator's DEVCASTER_RATE_LIMIT (calls/s per key; 0 = off); the floor is N / rateLimit
+ * @param latency        the emulator's fixed latency on every call
+ * @param concurrency    the operator's RECONCILE_CONCURRENCY (default: the chart's)
+ * @param resync         the operator's RESYNC_PERIOD; the quiet window lasts two of them
+ * @param baselineSample triggers the SDK-style loop really creates (default min(N, 1000)); the rest is projected
+ * @param users          end users the Triggers are spread over (each one ACTIVE GitHub account)
+ * @param createThreads  threads creating the wave's Triggers (as fast as the API server takes them)
+ * @param createProbe    Triggers created (and deleted) before the operator runs, to measure how fast the API server
+ *                       alone takes creates (default min(N, 1000); 0 = off)
+ * @param extraJvmArgs   flags added to the operator's JVM after the chart's, for experiments (e.g. another collector);
+ *                       the run then no longer measures the chart's defaults, and the report says so
+ * @param jfr            record the operator with Java Flight Recorder and summarise hot methods and GC
+ * @param readyTimeout   how long the wave may take before the run gives up
+ * @param out            the JSON report; logs, kubeconfig and recordings go beside it
+ * @param values         the chart's values.yaml (JVM flags, limits, defaults)
+ */
+public record BenchOptions(int triggers, double rateLimit, Duration latency, int concurrency, Duration resync,
+                           int baselineSample, int users, int createThreads, int createProbe,
+                           List<String> extraJvmArgs, boolean jfr,
+                           Duration readyTimeout, Path out, Path values) {
+
+    public BenchOptions {
+        if (triggers < 1) {
+            throw new IllegalArgumentException("bench.triggers must be at least 1");
+        }
+        if (rateLimit < 0) {
+            throw new IllegalArgumentException("bench.rateLimit must be 0 (off) or more");
+        }
+        if (baselineSample < 1 || baselineSample > triggers) {
+            throw new IllegalArgumentException("bench.baselineSample must be between 1 and bench.triggers");
+        }
+    }
+
+    /** Reads {@code bench.*} system properties and arguments; {@code chartValues} gives the concurrency default. */
+    public static BenchOptions fromSystem(Path repoRoot, String... args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("bench.")) {
+                values.put(k.toString(), v.toString());
+            }
+        });
+        for (String arg : args) {
+            String a = arg.startsWith("--") ? "bench." + arg.substring(2) : arg;
+            int eq = a.indexOf('=');
+            if (eq > 0 && a.startsWith("bench.")) {
+                values.put(a.substring(0, eq), a.substring(eq + 1));
+            }
+        }
+        return from(values, repoRoot);
+    }
+
+    static BenchOptions from(Map<String, String> values, Path repoRoot) {
+        Path chartValues = Path.of(values.getOrDefault("bench.values",
+            repoRoot.resolve("helm/devcaster-operator/values.yaml").toString()));
+        int triggers = integer(values, "bench.triggers", 1000);
+        double rateLimit = Double.parseDouble(values.getOrDefault("bench.rateLimit", "100").trim());
+        String concurrency = values.get("bench.concurrency");
+        // Generous: ten times the floor, at least ten minutes; a run that needs it has failed its goal anyway.
+        long floorSeconds = rateLimit > 0 ? (long) Math.ceil(triggers / rateLimit) : triggers / 10;
+        return new BenchOptions(
+            triggers,
+            rateLimit,
+            Duration.ofMillis(integer(values, "bench.latencyMs", 50)),
+            concurrency == null ? ChartDefaults.read(chartValues).concurrency() : Integer.parseInt(concurrency.trim()),
+            Duration.ofSeconds(integer(values, "bench.resyncSeconds", 60)),
+            integer(values, "bench.baselineSample", Math.min(triggers, 1000)),
+            integer(values, "bench.users", 10),
+            integer(values, "bench.createThreads", 4),
+            integer(values, "bench.createProbe", Math.min(triggers, 1000)),
+            Arrays.stream(values.getOrDefault("bench.operatorJvmArgs", "").trim().split("\\s+"))
+                .filter(a -> !a.isEmpty()).toList(),
+            Boolean.parseBoolean(values.getOrDefault("bench.jfr", "false").trim()),
+            Duration.ofSeconds(integer(values, "bench.readyTimeoutSeconds", (int) Math.max(600, 10 * floorSeconds))),
+            Path.of(values.getOrDefault("bench.out", "target/bench/scale-benchmark.json")),
+            chartValues);
+    }
+
+    /** The options as the report shows them. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("triggers", triggers);
+        m.put("rateLimit", rateLimit);
+        m.put("latencyMs", latency.toMillis());
+        m.put("concurrency", concurrency);
+        m.put("resyncSeconds", resync.toSeconds());
+        m.put("baselineSample", baselineSample);
+        m.put("users", users);
+        m.put("createThreads", createThreads);
+        m.put("createProbe", createProbe);
+        m.put("operatorJvmArgs", extraJvmArgs);
+        m.put("jfr", jfr);
+        m.put("readyTimeoutSeconds", readyTimeout.toSeconds());
+        m.put("out", out.toString());
+        m.put("values", values.toString());
+        return m;
+    }
+
+    private static int integer(Map<String, String> values, String key, int fallback) {
+        return Integer.parseInt(values.getOrDefault(key, Integer.toString(fallback)).trim());
+    }
+}
