@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How fast one API key may call: one smooth rate limit per key, shared by every caller of that key
- * (the remote quota is per organisation), and a pause of the whole key after Devcaster answered 429,
+ * How fast one API key may call: one rate limit per key, shared by every caller of that key (the
+ * remote quota is per organisation, counted over a window of seconds, so a key idle for a second may
+ * spend that second's calls at once: a {@link #burst()}), and a pause of the whole key after Devcaster answered 429,
  * until its {@code Retry-After} (capped, with a floor and a little jitter). A call that may not go
  * fails at once with a local {@link RateLimitedException} and sends nothing, so no caller's thread
  * waits for another key's limit.
@@ -22,13 +23,20 @@ final class ApiKeyThrottle {
     static final Duration PAUSE_DEFAULT = Duration.ofSeconds(5);
 
     private final Duration interval;
+    private final int burst;
     private final Duration maxWait;
     private final Map<String, RateLimiter<Object>> limiters = new ConcurrentHashMap<>();
     private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
 
     ApiKeyThrottle(double permitsPerSecond, Duration maxWait) {
         this.interval = permitsPerSecond == 0 ? null : Duration.ofNanos(Math.max(1, Math.round(1e9 / permitsPerSecond)));
+        this.burst = (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(permitsPerSecond)));
         this.maxWait = maxWait;
+    }
+
+    /** How many calls a key that has been idle for a second may make back to back. */
+    int burst() {
+        return burst;
     }
 
     /** The time between two calls of one key; empty when there is no limit. */
@@ -47,7 +55,7 @@ final class ApiKeyThrottle {
             return;
         }
         RateLimiter<Object> limiter = limiters.computeIfAbsent(credentials.fingerprint(),
-                key -> RateLimiter.smoothBuilder(interval).build());
+                key -> RateLimiter.burstyBuilder(burst, interval.multipliedBy(burst)).build());
         try {
             if (!limiter.tryAcquirePermit(maxWait)) {
                 throw new RateLimitedException(ApiError.withoutResponse(endpoint,

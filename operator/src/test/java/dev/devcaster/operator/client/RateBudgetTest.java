@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,19 +21,40 @@ class RateBudgetTest {
     private final RateBudget budget = new RateBudget(throttle);
 
     @Test
-    void callersOfOneKeyGetSuccessiveTurnsAndKeepThem() {
+    void aSecondsWorthOfCallersGoAtOnceThenTurnsAreSpacedAtTheRateAndKept() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(budget.admit(A, "burst-" + i)).as("caller " + i + " of the burst").isEmpty();
+        }
         List<Duration> waits = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            waits.add(budget.admit(A, "trigger-" + i).orElse(Duration.ZERO));
+        for (int i = 1; i <= 5; i++) {
+            waits.add(budget.admit(A, "trigger-" + i).orElseThrow());
         }
 
-        assertThat(waits.get(0)).isZero();
-        for (int i = 1; i < 5; i++) {
-            assertThat(waits.get(i).toMillis()).as("turn " + i).isBetween(i * 100L - 20, i * 100L + 5);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(waits.get(i - 1).toMillis()).as("turn " + i).isBetween(i * 100L - 20, i * 100L + 5);
         }
         // Asking again before the turn gives the same turn back, not a new one at the end.
         assertThat(budget.admit(A, "trigger-4").orElseThrow().toMillis()).isBetween(350L, 405L);
-        assertThat(budget.admit(A, "trigger-5").orElseThrow().toMillis()).isBetween(450L, 505L);
+        assertThat(budget.admit(A, "trigger-6").orElseThrow().toMillis()).isBetween(550L, 605L);
+    }
+
+    @Test
+    void callersSlowerThanTheRateNeverWait() {
+        AtomicLong now = new AtomicLong(System.nanoTime());
+        RateBudget paced = new RateBudget(throttle, now::get);
+        for (int i = 0; i < 100; i++) {
+            assertThat(paced.admit(A, "t-" + i)).as("caller " + i).isEmpty();
+            now.addAndGet(Duration.ofMillis(i % 2 == 0 ? 20 : 200).toNanos());
+        }
+    }
+
+    @Test
+    void theThrottleLetsABurstThroughAndRefusesTheNextCallLocally() {
+        for (int i = 0; i < 10; i++) {
+            throttle.acquire(A, "GET /x");
+        }
+        assertThatThrownBy(() -> throttle.acquire(A, "GET /x"))
+            .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.local()).isTrue());
     }
 
     @Test
