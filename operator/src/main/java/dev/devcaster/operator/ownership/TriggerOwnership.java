@@ -31,6 +31,8 @@ public final class TriggerOwnership {
 
     private static final String RECORDED = "recorded-trigger-id";
     private static final String IDENTITY = "remote-identity-account";
+    /** Many Triggers of one account and slug differ only in config: their twins are found among equals. */
+    private static final String EXACT_IDENTITY = "remote-identity";
     private static final Comparator<Trigger> AGE = Comparator
         .comparing((Trigger t) -> t.getMetadata().getCreationTimestamp(), Comparator.nullsLast(Comparator.naturalOrder()))
         .thenComparing(t -> t.getMetadata().getNamespace() + "/" + t.getMetadata().getName());
@@ -47,6 +49,7 @@ public final class TriggerOwnership {
     public void attach(IndexerResourceCache<Trigger> triggers) {
         triggers.addIndexer(RECORDED, t -> t.recordedTriggerId().map(List::of).orElse(List.of()));
         triggers.addIndexer(IDENTITY, t -> claimed(t).map(i -> List.of(i.account())).orElse(List.of()));
+        triggers.addIndexer(EXACT_IDENTITY, t -> claimed(t).map(i -> List.of(i.exact())).orElse(List.of()));
         this.cache = triggers;
     }
 
@@ -118,14 +121,17 @@ public final class TriggerOwnership {
         }
         boolean inPlace = inPlaceProjects.contains(identity.project());
         boolean holds = holds(trigger, identity, inPlace);
-        return cache.byIndex(IDENTITY, identity.account()).stream()
+        List<Trigger> candidates = inPlace ? cache.byIndex(IDENTITY, identity.account())
+            : cache.byIndex(EXACT_IDENTITY, identity.exact());
+        // The signature (an HMAC) is checked last, on the few that would come first.
+        return candidates.stream()
             .filter(other -> !sameObject(other, trigger))
-            .filter(other -> signed(other, key).map(i -> inPlace || i.configHash().equals(identity.configHash()))
-                .orElse(false))
             .filter(other -> {
                 boolean otherHolds = holds(other, identity, inPlace);
                 return otherHolds && !holds || otherHolds == holds && AGE.compare(other, trigger) < 0;
             })
+            .filter(other -> signed(other, key).map(i -> inPlace || i.configHash().equals(identity.configHash()))
+                .orElse(false))
             .min(AGE);
     }
 

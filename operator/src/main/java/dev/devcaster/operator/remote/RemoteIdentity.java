@@ -80,6 +80,11 @@ public record RemoteIdentity(String project, String slug, String connectedAccoun
         return project + "|" + slug + "|" + connectedAccountId;
     }
 
+    /** The key under which Triggers of one project, slug, account and config are indexed. */
+    public String exact() {
+        return account() + "|" + configHash;
+    }
+
     /** Whether this instance (read with a key of this project) is this remote trigger. */
     public boolean matches(TriggerInstance instance) {
         return slug.equalsIgnoreCase(instance.triggerName()) && connectedAccountId.equals(instance.connectedAccountId())

@@ -1,5 +1,7 @@
 package dev.devcaster.stress.bench;
 
+import dev.devcaster.stress.process.ProgramProperties;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -47,19 +49,7 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
 
     /** Reads {@code bench.*} system properties and arguments; {@code chartValues} gives the concurrency default. */
     public static BenchOptions fromSystem(Path repoRoot, String... args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        System.getProperties().forEach((k, v) -> {
-            if (k.toString().startsWith("bench.")) {
-                values.put(k.toString(), v.toString());
-            }
-        });
-        for (String arg : args) {
-            String a = arg.startsWith("--") ? "bench." + arg.substring(2) : arg;
-            int eq = a.indexOf('=');
-            if (eq > 0 && a.startsWith("bench.")) {
-                values.put(a.substring(0, eq), a.substring(eq + 1));
-            }
-        }
+        Map<String, String> values = ProgramProperties.read("bench", args);
         return from(values, repoRoot);
     }
 

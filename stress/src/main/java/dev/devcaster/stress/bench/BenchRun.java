@@ -6,6 +6,7 @@ import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.stress.process.ControlPlaneBinaries;
 import dev.devcaster.stress.process.LocalControlPlane;
 import dev.devcaster.stress.process.OperatorProcess;
+import dev.devcaster.stress.process.SourceCommit;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -159,7 +160,7 @@ final class BenchRun {
             List<Goal> goals = Goals.evaluate(options, sizing, chart, first, wave, quiet, restart, baseline, probe);
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("kubernetes", cluster.describe());
-            run.put("commit", commit(repoRoot));
+            run.put("commit", SourceCommit.describe(repoRoot));
             run.put("cpus", Runtime.getRuntime().availableProcessors());
             run.put("loadAverageAtStart", loadAtStart);
             run.put("loadAverageAtEnd", loadAverage());
@@ -334,20 +335,6 @@ final class BenchRun {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];
         } catch (IOException | RuntimeException e) {
-            return "(unknown)";
-        }
-    }
-
-    private static String commit(Path repoRoot) {
-        try {
-            Process p = new ProcessBuilder("git", "-C", repoRoot.toString(), "describe", "--always", "--dirty")
-                .redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes()).trim();
-            return p.waitFor() == 0 ? text : "(unknown)";
-        } catch (IOException e) {
-            return "(unknown)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return "(unknown)";
         }
     }

@@ -1,5 +1,7 @@
 package dev.devcaster.stress.chaos;
 
+import dev.devcaster.stress.process.ProgramProperties;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,19 +54,7 @@ public record ChaosOptions(long seed, int triggers, int namespaces, int kills, i
     }
 
     public static ChaosOptions fromSystem(String... args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        System.getProperties().forEach((k, v) -> {
-            if (k.toString().startsWith("chaos.")) {
-                values.put(k.toString(), v.toString());
-            }
-        });
-        for (String arg : args) {
-            String a = arg.startsWith("--") ? "chaos." + arg.substring(2) : arg;
-            int eq = a.indexOf('=');
-            if (eq > 0 && a.startsWith("chaos.")) {
-                values.put(a.substring(0, eq), a.substring(eq + 1));
-            }
-        }
+        Map<String, String> values = ProgramProperties.read("chaos", args);
         return from(values);
     }
 

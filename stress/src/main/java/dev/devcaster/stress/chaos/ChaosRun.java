@@ -10,6 +10,7 @@ import dev.devcaster.operator.config.Settings;
 import dev.devcaster.stress.process.ControlPlaneBinaries;
 import dev.devcaster.stress.process.LocalControlPlane;
 import dev.devcaster.stress.process.OperatorProcess;
+import dev.devcaster.stress.process.SourceCommit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -204,7 +205,7 @@ public final class ChaosRun {
 
                 Map<String, Object> run = new LinkedHashMap<>();
                 run.put("kubernetes", cluster.describe());
-                run.put("commit", commit(repoRoot));
+                run.put("commit", SourceCommit.describe(repoRoot));
                 run.put("cpus", Runtime.getRuntime().availableProcessors());
                 run.put("namespaces", world.namespaces);
                 run.put("defaultKeyNamespaces", world.defaultKeyNamespaces);
@@ -301,20 +302,6 @@ public final class ChaosRun {
         m.put("duringChaosWindowByStatus", byStatus);
         m.put("byEndpoint", byEndpoint);
         return m;
-    }
-
-    private static String commit(Path repoRoot) {
-        try {
-            Process p = new ProcessBuilder("git", "-C", repoRoot.toString(), "describe", "--always", "--dirty")
-                .redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes()).trim();
-            return p.waitFor() == 0 ? text : "(unknown)";
-        } catch (IOException e) {
-            return "(unknown)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "(unknown)";
-        }
     }
 
     private synchronized void say(String format, Object... args) {
