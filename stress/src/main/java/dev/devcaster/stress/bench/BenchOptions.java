@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one benchmark run does, from system properties {@code bench.*} (or {@code bench.x=y} /
@@ -54,28 +55,29 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
     }
 
     static BenchOptions from(Map<String, String> values, Path repoRoot) {
-        Path chartValues = Path.of(values.getOrDefault("bench.values",
+        ProgramProperties p = new ProgramProperties(values);
+        Path chartValues = Path.of(p.text("bench.values",
             repoRoot.resolve("helm/devcaster-operator/values.yaml").toString()));
-        int triggers = integer(values, "bench.triggers", 1000);
-        double rateLimit = Double.parseDouble(values.getOrDefault("bench.rateLimit", "100").trim());
-        String concurrency = values.get("bench.concurrency");
+        int triggers = p.integer("bench.triggers", 1000);
+        double rateLimit = p.decimal("bench.rateLimit", 100);
+        Optional<String> concurrency = p.get("bench.concurrency");
         // Generous: ten times the floor, at least ten minutes; a run that needs it has failed its goal anyway.
         long floorSeconds = rateLimit > 0 ? (long) Math.ceil(triggers / rateLimit) : triggers / 10;
         return new BenchOptions(
             triggers,
             rateLimit,
-            Duration.ofMillis(integer(values, "bench.latencyMs", 50)),
-            concurrency == null ? ChartDefaults.read(chartValues).concurrency() : Integer.parseInt(concurrency.trim()),
-            Duration.ofSeconds(integer(values, "bench.resyncSeconds", 60)),
-            integer(values, "bench.baselineSample", Math.min(triggers, 1000)),
-            integer(values, "bench.users", 10),
-            integer(values, "bench.createThreads", 4),
-            integer(values, "bench.createProbe", Math.min(triggers, 1000)),
-            Arrays.stream(values.getOrDefault("bench.operatorJvmArgs", "").trim().split("\\s+"))
+            Duration.ofMillis(p.integer("bench.latencyMs", 50)),
+            concurrency.map(c -> Integer.parseInt(c.trim())).orElseGet(() -> ChartDefaults.read(chartValues).concurrency()),
+            Duration.ofSeconds(p.integer("bench.resyncSeconds", 60)),
+            p.integer("bench.baselineSample", Math.min(triggers, 1000)),
+            p.integer("bench.users", 10),
+            p.integer("bench.createThreads", 4),
+            p.integer("bench.createProbe", Math.min(triggers, 1000)),
+            Arrays.stream(p.text("bench.operatorJvmArgs", "").trim().split("\\s+"))
                 .filter(a -> !a.isEmpty()).toList(),
-            Boolean.parseBoolean(values.getOrDefault("bench.jfr", "false").trim()),
-            Duration.ofSeconds(integer(values, "bench.readyTimeoutSeconds", (int) Math.max(600, 10 * floorSeconds))),
-            Path.of(values.getOrDefault("bench.out", "target/bench/scale-benchmark.json")),
+            Boolean.parseBoolean(p.text("bench.jfr", "false").trim()),
+            Duration.ofSeconds(p.integer("bench.readyTimeoutSeconds", (int) Math.max(600, 10 * floorSeconds))),
+            Path.of(p.text("bench.out", "target/bench/scale-benchmark.json")),
             chartValues);
     }
 
@@ -97,9 +99,5 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
         m.put("out", out.toString());
         m.put("values", values.toString());
         return m;
-    }
-
-    private static int integer(Map<String, String> values, String key, int fallback) {
-        return Integer.parseInt(values.getOrDefault(key, Integer.toString(fallback)).trim());
     }
 }

@@ -59,35 +59,36 @@ public record ChaosOptions(long seed, int triggers, int namespaces, int kills, i
     }
 
     public static ChaosOptions from(Map<String, String> values) {
-        int triggers = integer(values, "chaos.triggers", 500);
+        ProgramProperties p = new ProgramProperties(values);
+        int triggers = p.integer("chaos.triggers", 500);
         // Long enough that creates, changes and deletions overlap the kills; scales with the load.
-        Duration window = seconds(values, "chaos.durationSeconds", Math.max(40, Math.round(triggers * 0.4)));
+        Duration window = p.seconds("chaos.durationSeconds", Math.max(40, Math.round(triggers * 0.4)));
         // The operator backs off up to 5 minutes per Trigger after repeated transient errors (by design), so a
         // Trigger that failed often during the window may rightly wait that long after the faults stop.
-        Duration converge = seconds(values, "chaos.convergeTimeoutSeconds", 330 + Math.round(triggers * 0.1));
+        Duration converge = p.seconds("chaos.convergeTimeoutSeconds", 330 + Math.round(triggers * 0.1));
         return new ChaosOptions(
-            Long.parseLong(values.getOrDefault("chaos.seed", "42")),
+            Long.parseLong(p.text("chaos.seed", "42")),
             triggers,
-            integer(values, "chaos.namespaces", 4),
-            integer(values, "chaos.kills", 10),
-            integer(values, "chaos.pauses", 0),
-            dbl(values, "chaos.errorShare", 0.20),
-            dbl(values, "chaos.rateLimitShare", 0.10),
-            Duration.ofMillis(integer(values, "chaos.latencyMs", 20)),
-            Duration.ofMillis(integer(values, "chaos.latencySpikeMs", 6000)),
-            Duration.ofMillis(integer(values, "chaos.latencySpikeEveryMs", 20000)),
-            Duration.ofMillis(integer(values, "chaos.dropEveryMs", 3000)),
-            dbl(values, "chaos.misroutedShare", 0.0),
+            p.integer("chaos.namespaces", 4),
+            p.integer("chaos.kills", 10),
+            p.integer("chaos.pauses", 0),
+            p.decimal("chaos.errorShare", 0.20),
+            p.decimal("chaos.rateLimitShare", 0.10),
+            Duration.ofMillis(p.integer("chaos.latencyMs", 20)),
+            Duration.ofMillis(p.integer("chaos.latencySpikeMs", 6000)),
+            Duration.ofMillis(p.integer("chaos.latencySpikeEveryMs", 20000)),
+            Duration.ofMillis(p.integer("chaos.dropEveryMs", 3000)),
+            p.decimal("chaos.misroutedShare", 0.0),
             window,
             converge,
-            seconds(values, "chaos.stableFailureSeconds", 60),
-            seconds(values, "chaos.resyncSeconds", 10),
-            seconds(values, "chaos.recheckSeconds", 2),
-            integer(values, "chaos.concurrency", 10),
-            dbl(values, "chaos.rateLimit", 0),
-            values.getOrDefault("chaos.logLevel", "debug"),
-            values.getOrDefault("chaos.matchKey", "config"),
-            Path.of(values.getOrDefault("chaos.out", "target/chaos")));
+            p.seconds("chaos.stableFailureSeconds", 60),
+            p.seconds("chaos.resyncSeconds", 10),
+            p.seconds("chaos.recheckSeconds", 2),
+            p.integer("chaos.concurrency", 10),
+            p.decimal("chaos.rateLimit", 0),
+            p.text("chaos.logLevel", "debug"),
+            p.text("chaos.matchKey", "config"),
+            Path.of(p.text("chaos.out", "target/chaos")));
     }
 
     /** The options as the report shows them. */
@@ -115,17 +116,5 @@ public record ChaosOptions(long seed, int triggers, int namespaces, int kills, i
         m.put("logLevel", logLevel);
         m.put("matchKey", matchKey);
         return m;
-    }
-
-    private static int integer(Map<String, String> values, String key, int fallback) {
-        return Integer.parseInt(values.getOrDefault(key, Integer.toString(fallback)).trim());
-    }
-
-    private static double dbl(Map<String, String> values, String key, double fallback) {
-        return Double.parseDouble(values.getOrDefault(key, Double.toString(fallback)).trim());
-    }
-
-    private static Duration seconds(Map<String, String> values, String key, long fallback) {
-        return Duration.ofSeconds(Long.parseLong(values.getOrDefault(key, Long.toString(fallback)).trim()));
     }
 }

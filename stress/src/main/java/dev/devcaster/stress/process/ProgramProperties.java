@@ -1,16 +1,21 @@
 package dev.devcaster.stress.process;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The settings of a measuring program, from {@code prefix.name} system properties (how Maven's
  * {@code -D} reaches {@code exec:java}) and from {@code --name=value} or {@code prefix.name=value}
- * arguments, which win.
+ * arguments, which win; read by full name ({@code prefix.name}) with a default.
  */
 public final class ProgramProperties {
 
-    private ProgramProperties() {
+    private final Map<String, String> values;
+
+    public ProgramProperties(Map<String, String> values) {
+        this.values = Map.copyOf(values);
     }
 
     public static Map<String, String> read(String prefix, String... args) {
@@ -29,5 +34,25 @@ public final class ProgramProperties {
             }
         }
         return values;
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    public String text(String key, String fallback) {
+        return values.getOrDefault(key, fallback);
+    }
+
+    public int integer(String key, int fallback) {
+        return Integer.parseInt(text(key, Integer.toString(fallback)).trim());
+    }
+
+    public double decimal(String key, double fallback) {
+        return Double.parseDouble(text(key, Double.toString(fallback)).trim());
+    }
+
+    public Duration seconds(String key, long fallback) {
+        return Duration.ofSeconds(Long.parseLong(text(key, Long.toString(fallback)).trim()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.devcaster.stress.chaos;
 
+import dev.devcaster.stress.process.ProgramProperties;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -28,11 +29,7 @@ class ChaosIT {
             "chaos.stableFailureSeconds", "40",
             "chaos.out", System.getProperty("chaos.out", "target/chaos-it")));
         // -Dchaos.x=y on the command line wins over these.
-        System.getProperties().forEach((k, v) -> {
-            if (k.toString().startsWith("chaos.")) {
-                values.put(k.toString(), v.toString());
-            }
-        });
+        values.putAll(ProgramProperties.read("chaos"));
         ChaosOptions options = ChaosOptions.from(values);
 
         ChaosReport report = ChaosRun.run(options);
