@@ -6,6 +6,7 @@ import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.stress.process.ControlPlaneBinaries;
 import dev.devcaster.stress.process.LocalControlPlane;
 import dev.devcaster.stress.process.OperatorProcess;
+import dev.devcaster.stress.process.PodIdentity;
 import dev.devcaster.stress.process.SourceCommit;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -101,7 +102,11 @@ final class BenchRun {
             // 2. How fast this API server takes creates with nobody else working: the wave cannot be faster.
             TriggerCreator.Result probe = options.createProbe() > 0 ? createProbe(client, workload) : null;
 
-            OperatorLaunch launch = new OperatorLaunch(options, chart, jar, cluster.kubeconfig(), emulator.baseUrl(),
+            // The chart's ServiceAccount, bound to cluster-admin here: the chart's own rules are tested by
+            // OperatorRbacIT; what matters for the figures is that the operator authenticates as its pod does.
+            PodIdentity identity = PodIdentity.create(client, OperatorLaunch.OPERATOR_NAMESPACE, "devcaster-operator",
+                "cluster-admin", out);
+            OperatorLaunch launch = new OperatorLaunch(options, chart, jar, identity, emulator.baseUrl(),
                 OPERATOR_KEY, NAMESPACE);
             Map<String, Object> figures = new LinkedHashMap<>();
             Map<String, String> reportedSettings;

@@ -2,6 +2,7 @@ package dev.devcaster.stress.bench;
 
 import dev.devcaster.operator.config.Settings;
 import dev.devcaster.stress.process.OperatorProcess;
+import dev.devcaster.stress.process.PodIdentity;
 import dev.devcaster.stress.process.ProcessLogs;
 
 import java.net.URI;
@@ -20,9 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Starts the operator as the chart's pod would run it: the chart's {@code JAVA_TOOL_OPTIONS}, the
- * JVM told the pod's memory and CPU limits, the chart's defaults for every setting the benchmark
- * does not vary, the default key allowed in the benchmark's namespace. Then checks in the
+ * Starts the operator as the chart's pod would run it: a ServiceAccount token (no kubeconfig), the
+ * chart's {@code JAVA_TOOL_OPTIONS}, the JVM told the pod's memory and CPU limits, the chart's
+ * defaults for every setting the benchmark does not vary, the default key allowed in the benchmark's namespace. Then checks in the
  * operator's own "starting with {…}" line that the varied settings really reached it (a harness that
  * silently runs the default limiter measures the wrong thing), and reads when the JVM got to
  * {@code main} and when the operator said it had started.
@@ -40,17 +41,17 @@ final class OperatorLaunch {
     private final BenchOptions options;
     private final ChartDefaults chart;
     private final OperatorProcess.Jar jar;
-    private final Path kubeconfig;
+    private final PodIdentity identity;
     private final URI baseUrl;
     private final String apiKey;
     private final String namespace;
 
-    OperatorLaunch(BenchOptions options, ChartDefaults chart, OperatorProcess.Jar jar, Path kubeconfig, URI baseUrl,
+    OperatorLaunch(BenchOptions options, ChartDefaults chart, OperatorProcess.Jar jar, PodIdentity identity, URI baseUrl,
                    String apiKey, String namespace) {
         this.options = options;
         this.chart = chart;
         this.jar = jar;
-        this.kubeconfig = kubeconfig;
+        this.identity = identity;
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.namespace = namespace;
@@ -71,7 +72,7 @@ final class OperatorLaunch {
             .logFile(logFile)
             .jvmArgs(jvmArgs(flightRecording))
             .env("JAVA_TOOL_OPTIONS", chart.javaToolOptions().isBlank() ? null : chart.javaToolOptions())
-            .kubeconfig(kubeconfig)
+            .podIdentity(identity)
             .set(Settings.BASE_URL, baseUrl.toString())
             .set(Settings.API_KEY, apiKey)
             .set(Settings.DEFAULT_API_KEY_NAMESPACES, namespace)

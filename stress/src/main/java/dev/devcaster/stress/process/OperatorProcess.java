@@ -260,7 +260,8 @@ public final class OperatorProcess implements AutoCloseable {
     public static final class Builder {
         /** Inherited variables that would change what the operator does; only what is set here reaches it. */
         private static final List<String> SCRUBBED = List.of("KUBECONFIG", "POD_NAMESPACE", "HOSTNAME",
-            "JAVA_TOOL_OPTIONS", "DEFAULT_API_KEY_NAMESPACES", "OPERATOR_NAMESPACE", "KEY_VAULT_SECRET");
+            "JAVA_TOOL_OPTIONS", "DEFAULT_API_KEY_NAMESPACES", "OPERATOR_NAMESPACE", "KEY_VAULT_SECRET",
+            "KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT", "KUBERNETES_MASTER", "KUBERNETES_AUTH_TOKEN");
 
         private final Jar jar;
         private final Map<String, String> env = new LinkedHashMap<>();
@@ -281,6 +282,13 @@ public final class OperatorProcess implements AutoCloseable {
         /** The cluster: the admin kubeconfig of the test apiserver. */
         public Builder kubeconfig(Path file) {
             return env("KUBECONFIG", file.toAbsolutePath().toString());
+        }
+
+        /** The cluster, reached as a pod reaches it: a ServiceAccount token and the CA, no kubeconfig. */
+        public Builder podIdentity(PodIdentity identity) {
+            env.remove("KUBECONFIG");
+            env.putAll(identity.environment());
+            return this;
         }
 
         /** An operator setting by its declared environment variable; {@code HTTP_PORT=auto} picks a free port. */
