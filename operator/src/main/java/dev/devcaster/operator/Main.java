@@ -5,6 +5,8 @@ import dev.devcaster.operator.app.Seams;
 import dev.devcaster.operator.config.ConfigException;
 import dev.devcaster.operator.config.LogFormat;
 import dev.devcaster.operator.config.OperatorConfig;
+import dev.devcaster.operator.kubernetes.ClusterHttpClientFactory;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.slf4j.Logger;
@@ -34,7 +36,9 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("starting with {}", config);
 
-        KubernetesClient client = new KubernetesClientBuilder().build();
+        Config cluster = Config.autoConfigure(null);
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster)
+            .withHttpClientFactory(ClusterHttpClientFactory.forConfig(cluster)).build();
         DevcasterOperator operator = DevcasterOperator.create(config, client, Seams.production());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
