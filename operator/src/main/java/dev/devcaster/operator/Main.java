@@ -32,7 +32,7 @@ public final class Main {
         }
         // Chosen before the first logger exists, so every line has the same format.
         System.setProperty("log4j2.configurationFile",
-            config.logFormat() == LogFormat.JSON ? "log4j2-json.xml" : "log4j2.xml");
+            config.logFormat() == LogFormat.JSON ? "log4j2-json.properties" : "log4j2.properties");
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("starting with {}", config);
 
