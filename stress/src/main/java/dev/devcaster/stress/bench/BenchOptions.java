@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param baselineSample triggers the SDK-style loop really creates (default min(N, 1000)); the rest is projected
  * @param users          end users the Triggers are spread over (each one ACTIVE GitHub account)
  * @param createThreads  threads creating the wave's Triggers (as fast as the API server takes them)
- * @param createProbe    Triggers created (and deleted) before the operator runs, to measure how fast the API server
- *                       alone takes creates (default min(N, 1000); 0 = off)
+ * @param writeProbe     Triggers taken through a new Trigger's four API-server writes (and deleted) before the
+ *                       operator runs, to measure the control plane's floor for the wave (default min(N, 1000); 0 = off)
  * @param extraJvmArgs   flags added to the operator's JVM after the chart's, for experiments (e.g. another collector);
  *                       the run then no longer measures the chart's defaults, and the report says so
  * @param jfr            record the operator with Java Flight Recorder and summarise hot methods and GC
@@ -32,7 +32,7 @@ import java.util.Optional;
  * @param values         the chart's values.yaml (JVM flags, limits, defaults)
  */
 public record BenchOptions(int triggers, double rateLimit, Duration latency, int concurrency, Duration resync,
-                           int baselineSample, int users, int createThreads, int createProbe,
+                           int baselineSample, int users, int createThreads, int writeProbe,
                            List<String> extraJvmArgs, boolean jfr,
                            Duration readyTimeout, Path out, Path values) {
 
@@ -72,7 +72,7 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
             p.integer("bench.baselineSample", Math.min(triggers, 1000)),
             p.integer("bench.users", 10),
             p.integer("bench.createThreads", 4),
-            p.integer("bench.createProbe", Math.min(triggers, 1000)),
+            p.integer("bench.writeProbe", Math.min(triggers, 1000)),
             Arrays.stream(p.text("bench.operatorJvmArgs", "").trim().split("\\s+"))
                 .filter(a -> !a.isEmpty()).toList(),
             Boolean.parseBoolean(p.text("bench.jfr", "false").trim()),
@@ -92,7 +92,7 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
         m.put("baselineSample", baselineSample);
         m.put("users", users);
         m.put("createThreads", createThreads);
-        m.put("createProbe", createProbe);
+        m.put("writeProbe", writeProbe);
         m.put("operatorJvmArgs", extraJvmArgs);
         m.put("jfr", jfr);
         m.put("readyTimeoutSeconds", readyTimeout.toSeconds());

@@ -36,7 +36,7 @@ final class BenchRun {
     static final String NAMESPACE = "bench";
     static final String OPERATOR_KEY = "dk_bench_operator";
     static final String SDK_KEY = "dk_bench_sdk";
-    /** Where the create probe puts its Triggers before any operator runs; they are deleted again at once. */
+    /** Where the write probe puts its Triggers before any operator runs; they are deleted again at once. */
     static final String PROBE_NAMESPACE = "bench-probe";
     /** Lets writes that belong to the wave (an Event after the last status) land before the quiet window opens. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
@@ -99,8 +99,8 @@ final class BenchRun {
                 baseline.sample(), baseline.perTriggerSeconds(), baselineCalls.total(), baseline.projected()
                     ? String.format("; projected %.0f s for %,d", baseline.secondsForN(), baseline.triggers()) : "");
 
-            // 2. How fast this API server takes creates with nobody else working: the wave cannot be faster.
-            TriggerCreator.Result probe = options.createProbe() > 0 ? createProbe(client, workload) : null;
+            // 2. How fast this API server takes a wave's writes with nobody else working: the wave cannot be faster.
+            ApiServerWriteProbe.Result probe = options.writeProbe() > 0 ? writeProbe(client, workload) : null;
 
             // The chart's ServiceAccount, bound to cluster-admin here: the chart's own rules are tested by
             // OperatorRbacIT; what matters for the figures is that the operator authenticates as its pod does.
@@ -174,7 +174,7 @@ final class BenchRun {
             run.put("operatorSettings", reportedSettings);
             figures.put("baseline", baseline);
             figures.put("baselineRemoteCalls", baselineCalls.byEndpoint());
-            figures.put("createProbe", probe);
+            figures.put("writeProbe", probe);
             figures.put("firstReady", first);
             figures.put("wave", wave);
             figures.put("quiet", quiet);
@@ -185,22 +185,14 @@ final class BenchRun {
         }
     }
 
-    /** Creates Triggers in a namespace of their own with no operator running, then deletes them again. */
-    private TriggerCreator.Result createProbe(KubernetesClient client, BenchWorkload workload) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(PROBE_NAMESPACE).endMetadata()
-            .build()).serverSideApply();
-        TriggerCreator.Result probe = new TriggerCreator(client, options.createThreads())
-            .createAll(options.createProbe(), workload::item, PROBE_NAMESPACE);
-        client.resources(Trigger.class).inNamespace(PROBE_NAMESPACE).delete();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!client.resources(Trigger.class).inNamespace(PROBE_NAMESPACE).list().getItems().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the create probe's Triggers are not gone after 5 minutes");
-            }
-            sleep(Duration.ofSeconds(1));
-        }
-        say("create probe: the API server took %,d creates in %.1f s (%.0f/s with %d threads), no operator running",
-            probe.created(), probe.seconds(), probe.perSecond(), options.createThreads());
+    /** A new Trigger's writes, in a namespace of their own with no operator running; removed again at once. */
+    private ApiServerWriteProbe.Result writeProbe(KubernetesClient client, BenchWorkload workload) {
+        ApiServerWriteProbe.Result probe = new ApiServerWriteProbe(client, options.createThreads())
+            .run(options.writeProbe(), workload::item, PROBE_NAMESPACE);
+        say("write probe: the API server took %,d Triggers' %d writes each (create, finalizer and annotation, status, "
+                + "Event) in %.1f s (%.0f writes/s with %d threads), no operator running: %.1f s for %,d",
+            probe.triggers(), ApiServerWriteProbe.WRITES_PER_TRIGGER, probe.seconds(), probe.writesPerSecond(),
+            options.createThreads(), probe.secondsFor(options.triggers()), options.triggers());
         return probe;
     }
 

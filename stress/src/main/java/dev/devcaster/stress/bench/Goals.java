@@ -36,7 +36,7 @@ final class Goals {
 
     static List<Goal> evaluate(BenchOptions o, JvmSizing sizing, ChartDefaults chart, Measurements.FirstReady first,
                                Measurements.Wave wave, Measurements.Quiet quiet, Measurements.Restart restart,
-                               SdkBaseline.Result baseline, TriggerCreator.Result probe) {
+                               SdkBaseline.Result baseline, ApiServerWriteProbe.Result probe) {
         List<Goal> goals = new ArrayList<>();
         double factor = waveFactor(o.rateLimit());
         String rate = o.rateLimit() > 0 ? String.format("%s/s", trim(o.rateLimit())) : "no rate limit";
@@ -55,8 +55,12 @@ final class Goals {
         }
 
         if (probe != null) {
-            goals.add(Goal.info("API server alone, no operator", String.format("%.0f creates/s (%,d in %.1f s, %d threads)",
-                probe.perSecond(), probe.created(), probe.seconds(), o.createThreads())));
+            double controlPlaneFloor = probe.secondsFor(wave.triggers());
+            goals.add(Goal.info("control plane's floor: the wave's API-server writes, nothing else running",
+                String.format("%.1f s = %.2f × the rate floor (%.0f writes/s, %d per Trigger, %d threads; measured on "
+                        + "%,d); the wave took %.2f × this", controlPlaneFloor, controlPlaneFloor / wave.floorSeconds(),
+                    probe.writesPerSecond(), ApiServerWriteProbe.WRITES_PER_TRIGGER, o.createThreads(), probe.triggers(),
+                    wave.seconds() / controlPlaneFloor)));
         }
 
         double sdkRatio = baseline.secondsForN() / wave.seconds();

@@ -34,7 +34,7 @@ final class OperatorLaunch {
     static final String OPERATOR_NAMESPACE = "devcaster-system";
     static final String KEY_VAULT_SECRET = "devcaster-operator-keys";
 
-    /** log4j2.xml's {@code %d{ISO8601}}: local time, comma before the milliseconds. */
+    /** log4j2.properties's {@code %d{ISO8601}}: local time, comma before the milliseconds. */
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss,SSS");
     private static final Pattern SETTING = Pattern.compile("([A-Z][A-Z0-9_]*)=(.*?)(?=, [A-Z][A-Z0-9_]*=|}$)");
 
