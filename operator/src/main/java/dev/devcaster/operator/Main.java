@@ -6,6 +6,7 @@ import dev.devcaster.operator.config.ConfigException;
 import dev.devcaster.operator.config.LogFormat;
 import dev.devcaster.operator.config.OperatorConfig;
 import dev.devcaster.operator.kubernetes.ClusterHttpClientFactory;
+import dev.devcaster.operator.kubernetes.ClusterSerialization;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -38,7 +39,8 @@ public final class Main {
 
         Config cluster = Config.autoConfigure(null);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster)
-            .withHttpClientFactory(ClusterHttpClientFactory.forConfig(cluster)).build();
+            .withHttpClientFactory(ClusterHttpClientFactory.forConfig(cluster))
+            .withKubernetesSerialization(ClusterSerialization.withoutManagedFields()).build();
         DevcasterOperator operator = DevcasterOperator.create(config, client, Seams.production());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

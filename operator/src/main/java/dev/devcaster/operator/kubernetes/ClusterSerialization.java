@@ -1,0 +1,28 @@
+package dev.devcaster.operator.kubernetes;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/**
+ * How the operator's client reads what the API server sends: as Fabric8 does, except that
+ * {@code metadata.managedFields} is skipped unread. The operator never reads it (the informer's
+ * store drops it anyway), and it is a large part of every object: an entry per field manager with
+ * a nested map per field, which the list at a start (10,000 Triggers) and every watch event would
+ * otherwise parse into maps only to throw away. An update without managed fields leaves the API
+ * server's as they are.
+ */
+public final class ClusterSerialization {
+
+    private ClusterSerialization() {
+    }
+
+    public static KubernetesSerialization withoutManagedFields() {
+        return new KubernetesSerialization(new ObjectMapper().addMixIn(ObjectMeta.class, SkipManagedFields.class), true);
+    }
+
+    @JsonIgnoreProperties("managedFields")
+    private abstract static class SkipManagedFields {
+    }
+}

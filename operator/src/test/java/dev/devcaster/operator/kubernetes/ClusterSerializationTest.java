@@ -1,0 +1,64 @@
+package dev.devcaster.operator.kubernetes;
+
+import dev.devcaster.operator.trigger.Trigger;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.fabric8.kubernetes.api.model.DefaultKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClusterSerializationTest {
+
+    private static final String TRIGGER = """
+        {"apiVersion":"devcaster.dev/v1alpha1","kind":"Trigger",
+         "metadata":{"name":"commits","namespace":"team-a","uid":"u-1","resourceVersion":"42",
+           "finalizers":["triggers.devcaster.dev/finalizer"],
+           "annotations":{"devcaster.dev/remote-identity":"v1:p:GITHUB_COMMIT_EVENT:ca_1:h:s"},
+           "managedFields":[{"manager":"kubectl","operation":"Update","apiVersion":"devcaster.dev/v1alpha1",
+             "fieldsType":"FieldsV1","fieldsV1":{"f:spec":{".":{},"f:slug":{},"f:userId":{}}}},
+             {"manager":"devcaster-operator","operation":"Update","subresource":"status",
+             "fieldsType":"FieldsV1","fieldsV1":{"f:status":{"f:triggerId":{}}}}]},
+         "spec":{"slug":"GITHUB_COMMIT_EVENT","userId":"alice","triggerConfig":{"repo":"r","owner":"o"}},
+         "status":{"triggerId":"ti_1","observedGeneration":1}}""";
+
+    private final KubernetesSerialization serialization = ClusterSerialization.withoutManagedFields();
+
+    @Test
+    void managedFieldsAreSkippedAndEverythingElseIsRead() {
+        Trigger trigger = serialization.unmarshal(TRIGGER, Trigger.class);
+
+        assertThat(trigger.getMetadata().getManagedFields()).isNullOrEmpty();
+        assertThat(trigger.getMetadata().getAdditionalProperties()).doesNotContainKey("managedFields");
+        assertThat(trigger.getMetadata().getName()).isEqualTo("commits");
+        assertThat(trigger.getMetadata().getResourceVersion()).isEqualTo("42");
+        assertThat(trigger.getMetadata().getFinalizers()).containsExactly("triggers.devcaster.dev/finalizer");
+        assertThat(trigger.getMetadata().getAnnotations()).containsKey("devcaster.dev/remote-identity");
+        assertThat(trigger.getSpec().getTriggerConfig().get("repo").asText()).isEqualTo("r");
+        assertThat(trigger.getStatus().getTriggerId()).isEqualTo("ti_1");
+    }
+
+    @Test
+    void theDefaultSerializationWouldHaveReadThem() {
+        Trigger trigger = new KubernetesSerialization().unmarshal(TRIGGER, Trigger.class);
+
+        assertThat(trigger.getMetadata().getManagedFields()).hasSize(2);
+    }
+
+    @Test
+    void listsAsTheInformerReadsThem() {
+        String list = "{\"apiVersion\":\"devcaster.dev/v1alpha1\",\"kind\":\"TriggerList\",\"metadata\":{},\"items\":["
+            + TRIGGER + "," + TRIGGER.replace("\"commits\"", "\"pushes\"") + "]}";
+
+        KubernetesResourceList<Trigger> triggers = serialization.unmarshal(
+            new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)), new TypeReference<DefaultKubernetesResourceList<Trigger>>() {
+            });
+
+        assertThat(triggers.getItems()).extracting(t -> t.getMetadata().getName()).containsExactly("commits", "pushes");
+        assertThat(triggers.getItems()).allSatisfy(t -> assertThat(t.getMetadata().getManagedFields()).isNullOrEmpty());
+    }
+}
