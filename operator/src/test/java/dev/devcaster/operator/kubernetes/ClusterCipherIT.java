@@ -2,56 +2,54 @@ package dev.devcaster.operator.kubernetes;
 
 import dev.devcaster.operator.cluster.KubernetesClusterExtension;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.security.cert.X509Certificate;
+import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reordered offer is taken by a real API server: Go's TLS stack honours a client that prefers
- * ChaCha20-Poly1305, so the informer's lists and watches are decrypted with the cipher C1 runs fast.
+ * The reordered offer reaches a real API server through Fabric8's client and is taken: Go's TLS
+ * stack honours a client that prefers ChaCha20-Poly1305. The JDK's own TLS handshake events tell
+ * which suite each connection got.
  */
 @ExtendWith(KubernetesClusterExtension.class)
 class ClusterCipherIT {
 
     @Test
-    void theApiServerNegotiatesChaChaWhenTheClientOffersItFirst(KubernetesClient client) throws Exception {
-        URI master = URI.create(client.getConfiguration().getMasterUrl());
-        SSLContext context = SSLContext.getInstance("TLS");
-        // Only the negotiated suite is looked at here; the client's own trust checks are Fabric8's.
-        context.init(null, new TrustManager[] {new AcceptAny()}, null);
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
-            socket.connect(new InetSocketAddress(master.getHost(), master.getPort()), 5000);
-            socket.setSoTimeout(5000);
-            socket.setSSLParameters(new SSLParameters(ClusterHttpClientFactory.chaChaFirst(
-                socket.getSSLParameters().getCipherSuites()), new String[] {"TLSv1.3", "TLSv1.2"}));
-            socket.startHandshake();
-
-            assertThat(socket.getSession().getCipherSuite()).contains("CHACHA20_POLY1305");
-        }
+    void withoutC2TheApiServerConnectionUsesChaCha(KubernetesClient admin, @TempDir Path dir) throws Exception {
+        // Any: the recording is JVM-wide, and another client of this JVM may connect meanwhile.
+        assertThat(handshakeSuites(admin, true, dir.resolve("c1.jfr")))
+            .anySatisfy(suite -> assertThat(suite).contains("CHACHA20_POLY1305"));
     }
 
-    private static final class AcceptAny implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+    @Test
+    void withC2ItKeepsTheJdkOrder(KubernetesClient admin, @TempDir Path dir) throws Exception {
+        assertThat(handshakeSuites(admin, false, dir.resolve("c2.jfr"))).isNotEmpty()
+            .noneSatisfy(suite -> assertThat(suite).contains("CHACHA20_POLY1305"));
+    }
 
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+    private static List<String> handshakeSuites(KubernetesClient admin, boolean preferChaCha, Path file)
+        throws Exception {
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.TLSHandshake");
+            recording.start();
+            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(admin.getConfiguration())
+                .withHttpClientFactory(new ClusterHttpClientFactory(new String[] {"TLSv1.3", "TLSv1.2"}, preferChaCha))
+                .build()) {
+                client.namespaces().list();
+            }
+            recording.stop();
+            recording.dump(file);
         }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
+        return RecordingFile.readAllEvents(file).stream().map(RecordedEvent.class::cast)
+            .map(e -> e.getString("cipherSuite")).toList();
     }
 }
