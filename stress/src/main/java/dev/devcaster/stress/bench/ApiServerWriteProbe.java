@@ -22,34 +22,51 @@ import java.util.function.IntFunction;
  * Trigger the benchmark's create and the three writes the operator makes for a new Trigger (a
  * merge patch of finalizer and identity annotation, a merge patch of the status, an Event), of the
  * same shape and size, sent by a few threads one after another; no operator, no emulator load, no
- * watch. A wave on the same machine cannot be faster: this is the floor the control plane sets,
- * beside the one the rate limit sets.
+ * watch. The CPU kube-apiserver and etcd spend on them, spread over every core, is a floor for a
+ * wave on the same machine beside the one the rate limit sets: no operator can make it faster.
  */
 final class ApiServerWriteProbe {
 
     static final int WRITES_PER_TRIGGER = 4;
 
     /**
-     * @param triggers Triggers taken through the four writes
-     * @param seconds  first write sent → last one answered
+     * @param triggers            Triggers taken through the four writes
+     * @param seconds             first write sent → last one answered
+     * @param controlPlaneSeconds CPU seconds kube-apiserver and etcd used meanwhile
+     * @param cores               the machine's cores, which every process of the benchmark shares
      */
-    record Result(int triggers, double seconds) {
+    record Result(int triggers, double seconds, double controlPlaneSeconds, int cores) {
 
         double writesPerSecond() {
             return triggers * WRITES_PER_TRIGGER / seconds;
         }
 
-        /** The control plane's floor for a wave of {@code n}: these writes at the rate measured. */
+        /** These writes for {@code n} Triggers at the pace the probe's threads reached. */
         double secondsFor(int n) {
             return seconds * n / triggers;
+        }
+
+        /**
+         * The least a wave of {@code n} can take here: the control plane's CPU for these writes alone
+         * spread over every core. Conservative: the wave also pays for the watch events, the
+         * emulator, the load and the operator.
+         */
+        double cpuFloorFor(int n) {
+            return controlPlaneSeconds / triggers * n / cores;
+        }
+
+        double controlPlaneMillisPerTrigger() {
+            return controlPlaneSeconds * 1000 / triggers;
         }
     }
 
     private final KubernetesClient client;
+    private final List<ProcessHandle> controlPlane;
     private final int threads;
 
-    ApiServerWriteProbe(KubernetesClient client, int threads) {
+    ApiServerWriteProbe(KubernetesClient client, List<ProcessHandle> controlPlane, int threads) {
         this.client = client;
+        this.controlPlane = controlPlane;
         this.threads = threads;
     }
 
@@ -64,6 +81,7 @@ final class ApiServerWriteProbe {
             t.setDaemon(true);
             return t;
         });
+        double cpuBefore = ProcessCpu.seconds(controlPlane);
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
@@ -84,7 +102,8 @@ final class ApiServerWriteProbe {
         } finally {
             pool.shutdownNow();
         }
-        Result result = new Result(count, (System.nanoTime() - start) / 1e9);
+        Result result = new Result(count, (System.nanoTime() - start) / 1e9, ProcessCpu.seconds(controlPlane) - cpuBefore,
+            Runtime.getRuntime().availableProcessors());
         removeAll(namespace);
         return result;
     }

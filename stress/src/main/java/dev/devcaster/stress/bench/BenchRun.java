@@ -100,7 +100,7 @@ final class BenchRun {
                     ? String.format("; projected %.0f s for %,d", baseline.secondsForN(), baseline.triggers()) : "");
 
             // 2. How fast this API server takes a wave's writes with nobody else working: the wave cannot be faster.
-            ApiServerWriteProbe.Result probe = options.writeProbe() > 0 ? writeProbe(client, workload) : null;
+            ApiServerWriteProbe.Result probe = options.writeProbe() > 0 ? writeProbe(client, cluster, workload) : null;
 
             // The chart's ServiceAccount, bound to cluster-admin here: the chart's own rules are tested by
             // OperatorRbacIT; what matters for the figures is that the operator authenticates as its pod does.
@@ -186,13 +186,16 @@ final class BenchRun {
     }
 
     /** A new Trigger's writes, in a namespace of their own with no operator running; removed again at once. */
-    private ApiServerWriteProbe.Result writeProbe(KubernetesClient client, BenchWorkload workload) {
-        ApiServerWriteProbe.Result probe = new ApiServerWriteProbe(client, options.createThreads())
+    private ApiServerWriteProbe.Result writeProbe(KubernetesClient client, LocalControlPlane cluster,
+                                                  BenchWorkload workload) {
+        ApiServerWriteProbe.Result probe = new ApiServerWriteProbe(client, cluster.processes(), options.createThreads())
             .run(options.writeProbe(), workload::item, PROBE_NAMESPACE);
         say("write probe: the API server took %,d Triggers' %d writes each (create, finalizer and annotation, status, "
-                + "Event) in %.1f s (%.0f writes/s with %d threads), no operator running: %.1f s for %,d",
+                + "Event) in %.1f s (%.0f writes/s with %d threads), no operator running; kube-apiserver + etcd used "
+                + "%.1f ms of CPU per Trigger: at least %.1f s for %,d on %d cores",
             probe.triggers(), ApiServerWriteProbe.WRITES_PER_TRIGGER, probe.seconds(), probe.writesPerSecond(),
-            options.createThreads(), probe.secondsFor(options.triggers()), options.triggers());
+            options.createThreads(), probe.controlPlaneMillisPerTrigger(), probe.cpuFloorFor(options.triggers()),
+            options.triggers(), probe.cores());
         return probe;
     }
 

@@ -55,12 +55,12 @@ final class Goals {
         }
 
         if (probe != null) {
-            double controlPlaneFloor = probe.secondsFor(wave.triggers());
-            goals.add(Goal.info("control plane's floor: the wave's API-server writes, nothing else running",
-                String.format("%.1f s = %.2f × the rate floor (%.0f writes/s, %d per Trigger, %d threads; measured on "
-                        + "%,d); the wave took %.2f × this", controlPlaneFloor, controlPlaneFloor / wave.floorSeconds(),
-                    probe.writesPerSecond(), ApiServerWriteProbe.WRITES_PER_TRIGGER, o.createThreads(), probe.triggers(),
-                    wave.seconds() / controlPlaneFloor)));
+            double floor = probe.cpuFloorFor(wave.triggers());
+            goals.add(Goal.info("control plane's floor: its CPU for the wave's API-server writes alone",
+                String.format("%.1f s = %.2f × the rate floor (kube-apiserver + etcd %.1f ms CPU per Trigger for "
+                        + "%d writes, over %d cores; measured on %,d with nothing else running); the wave took %.2f × this",
+                    floor, floor / wave.floorSeconds(), probe.controlPlaneMillisPerTrigger(),
+                    ApiServerWriteProbe.WRITES_PER_TRIGGER, probe.cores(), probe.triggers(), wave.seconds() / floor)));
         }
 
         double sdkRatio = baseline.secondsForN() / wave.seconds();
