@@ -40,7 +40,7 @@ public final class Main {
         Config cluster = Config.autoConfigure(null);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster)
             .withHttpClientFactory(ClusterHttpClientFactory.forConfig(cluster))
-            .withKubernetesSerialization(ClusterSerialization.withoutManagedFields()).build();
+            .withKubernetesSerialization(ClusterSerialization.create()).build();
         DevcasterOperator operator = DevcasterOperator.create(config, client, Seams.production());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,6 +3,8 @@ package dev.devcaster.operator.kubernetes;
 import dev.devcaster.operator.trigger.Trigger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.fabric8.kubernetes.api.model.DefaultKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class ClusterSerializationTest {
          "spec":{"slug":"GITHUB_COMMIT_EVENT","userId":"alice","triggerConfig":{"repo":"r","owner":"o"}},
          "status":{"triggerId":"ti_1","observedGeneration":1}}""";
 
-    private final KubernetesSerialization serialization = ClusterSerialization.withoutManagedFields();
+    private final KubernetesSerialization serialization = ClusterSerialization.create();
 
     @Test
     void managedFieldsAreSkippedAndEverythingElseIsRead() {
@@ -60,5 +62,16 @@ class ClusterSerializationTest {
 
         assertThat(triggers.getItems()).extracting(t -> t.getMetadata().getName()).containsExactly("commits", "pushes");
         assertThat(triggers.getItems()).allSatisfy(t -> assertThat(t.getMetadata().getManagedFields()).isNullOrEmpty());
+    }
+
+    @Test
+    void typedReadsNeedNoClassPathLookUp() {
+        String event = "{\"apiVersion\":\"v1\",\"kind\":\"Event\",\"metadata\":{\"name\":\"e\"},\"reason\":\"Created\"}";
+
+        assertThat(serialization.unmarshal(event, Event.class).getReason()).isEqualTo("Created");
+        assertThat(serialization.<Object>unmarshal(event)).as("an untyped read of a built-in kind stays generic")
+            .isInstanceOf(GenericKubernetesResource.class);
+        assertThat(new KubernetesSerialization().<Object>unmarshal(event)).as("Fabric8's default looks it up")
+            .isInstanceOf(Event.class);
     }
 }
