@@ -99,6 +99,11 @@ final class Goals {
             perTrigger * (wave.operatorCpuSeconds() + wave.controlPlaneCpuSeconds() + wave.benchmarkCpuSeconds()),
             perTrigger * wave.operatorCpuSeconds(), 100 * wave.operatorCpuSeconds() / wave.seconds(),
             perTrigger * wave.controlPlaneCpuSeconds(), perTrigger * wave.benchmarkCpuSeconds(), budget)));
+        // What the wave cannot go below on this machine even if the operator took no CPU at all.
+        double othersFloor = (wave.controlPlaneCpuSeconds() + wave.benchmarkCpuSeconds()) / cores;
+        goals.add(Goal.info("the wave without the operator's CPU", String.format(
+            "≥ %.1f s = %.2f × the rate floor: the CPU the other processes used in it, over %d cores",
+            othersFloor, othersFloor / wave.floorSeconds(), cores)));
 
         long quietApiWrites = ApiServerWrites.total(quiet.apiWrites());
         goals.add(Goal.atMost(String.format("quiet %.0f s (2 resyncs): writes", quiet.seconds()), String.format(
