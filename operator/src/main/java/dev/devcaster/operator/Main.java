@@ -8,6 +8,7 @@ import dev.devcaster.operator.config.OperatorConfig;
 import dev.devcaster.operator.kubernetes.ClusterHttpClientFactory;
 import dev.devcaster.operator.kubernetes.ClusterSerialization;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("starting with {}", config);
 
-        Config cluster = Config.autoConfigure(null);
+        Config cluster = new ConfigBuilder().build();
         KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster)
             .withHttpClientFactory(ClusterHttpClientFactory.forConfig(cluster))
             .withKubernetesSerialization(ClusterSerialization.create()).build();

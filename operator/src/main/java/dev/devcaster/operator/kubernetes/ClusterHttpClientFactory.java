@@ -19,9 +19,9 @@ import java.util.List;
  * The chart runs C1 only (less memory), and C1 has none of the CPU intrinsics that make the JDK's
  * AES-GCM fast: it decrypts about 33 MB/s there, ChaCha20-Poly1305 about 130 MB/s (C2: 1.2 GB/s
  * and 0.2 GB/s). The informer's list at a start is tens of megabytes with 10,000 Triggers, and
- * every watch event is decrypted too, so without C2 the client offers ChaCha20-Poly1305 first
- * (the API server, like any TLS 1.3 server, supports it). Nothing else changes: the same suites
- * and protocols are offered, only in another order.
+ * every watch event is decrypted too, so without C2 the client offers ChaCha20-Poly1305 first.
+ * kube-apiserver (Go's TLS) takes it; a server without it picks another suite of the same offer.
+ * Nothing else changes: the same suites and protocols are offered, only in another order.
  */
 public final class ClusterHttpClientFactory extends JdkHttpClientFactory {
 
@@ -38,7 +38,7 @@ public final class ClusterHttpClientFactory extends JdkHttpClientFactory {
         TlsVersion[] versions = config.getTlsVersions();
         String[] protocols = versions == null || versions.length == 0 ? null
             : Arrays.stream(versions).map(TlsVersion::javaName).toArray(String[]::new);
-        return new ClusterHttpClientFactory(protocols, !c2Compiles());
+        return new ClusterHttpClientFactory(protocols, !c2Compiles(tieredStopAtLevel()));
     }
 
     @Override
@@ -63,12 +63,21 @@ public final class ClusterHttpClientFactory extends JdkHttpClientFactory {
         }
     }
 
-    private static boolean c2Compiles() {
+    /** Whether a JVM with this {@code -XX:TieredStopAtLevel} compiles hot code with C2 (level 4). */
+    static boolean c2Compiles(String tieredStopAtLevel) {
+        try {
+            return tieredStopAtLevel == null || Integer.parseInt(tieredStopAtLevel.trim()) >= 4;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static String tieredStopAtLevel() {
         try {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return vm == null || Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) >= 4;
+            return vm == null ? null : vm.getVMOption("TieredStopAtLevel").getValue();
         } catch (IllegalArgumentException e) {
-            return true; // not HotSpot: keep the JDK's order
+            return null; // not HotSpot: keep the JDK's order
         }
     }
 }

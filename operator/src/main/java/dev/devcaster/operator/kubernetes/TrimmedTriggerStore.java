@@ -11,7 +11,9 @@ import java.util.stream.Stream;
  * The informer's store of Triggers, without what the operator never reads: managed fields (large
  * under server-side apply and GitOps) and kubectl's last-applied copy of the whole object. Memory
  * then grows with what the operator needs per Trigger only. One instance serves one informer: a
- * relist removes every key of the store that the informer's own list lacks.
+ * relist removes every key of the store that the informer's own list lacks. The operator's own
+ * client already reads Triggers without managed fields ({@link ClusterSerialization}); the store
+ * keeps memory bounded for a client that does not (tests, the sandbox).
  */
 public final class TrimmedTriggerStore implements ItemStore<Trigger> {
 

@@ -4,16 +4,17 @@ import dev.devcaster.operator.cluster.KubernetesClusterExtension;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The reordered offer reaches a real API server through Fabric8's client and is taken: Go's TLS
@@ -32,6 +33,8 @@ class ClusterCipherIT {
 
     @Test
     void withC2ItKeepsTheJdkOrder(KubernetesClient admin, @TempDir Path dir) throws Exception {
+        // Go's server itself prefers ChaCha20 on a CPU without AES instructions.
+        assumeTrue(Files.readString(Path.of("/proc/cpuinfo")).contains(" aes"), "this CPU has AES instructions");
         assertThat(handshakeSuites(admin, false, dir.resolve("c2.jfr"))).isNotEmpty()
             .noneSatisfy(suite -> assertThat(suite).contains("CHACHA20_POLY1305"));
     }
@@ -49,7 +52,8 @@ class ClusterCipherIT {
             recording.stop();
             recording.dump(file);
         }
-        return RecordingFile.readAllEvents(file).stream().map(RecordedEvent.class::cast)
+        return RecordingFile.readAllEvents(file).stream()
+            .filter(e -> e.getEventType().getName().equals("jdk.TLSHandshake"))
             .map(e -> e.getString("cipherSuite")).toList();
     }
 }

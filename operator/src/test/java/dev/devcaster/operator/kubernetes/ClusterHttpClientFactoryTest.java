@@ -44,4 +44,13 @@ class ClusterHttpClientFactoryTest {
         assertThat(builder.build().sslParameters().getCipherSuites())
             .containsExactly(SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites());
     }
+
+    @Test
+    void onlyALevelBelowC2TurnsTheReorderOn() {
+        assertThat(ClusterHttpClientFactory.c2Compiles("1")).isFalse();
+        assertThat(ClusterHttpClientFactory.c2Compiles("3")).isFalse();
+        assertThat(ClusterHttpClientFactory.c2Compiles("4")).isTrue();
+        assertThat(ClusterHttpClientFactory.c2Compiles(null)).isTrue();
+        assertThat(ClusterHttpClientFactory.c2Compiles("?")).isTrue();
+    }
 }

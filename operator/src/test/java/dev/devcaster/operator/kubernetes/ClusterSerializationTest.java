@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.DefaultKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +59,8 @@ class ClusterSerializationTest {
             + TRIGGER + "," + TRIGGER.replace("\"commits\"", "\"pushes\"") + "]}";
 
         KubernetesResourceList<Trigger> triggers = serialization.unmarshal(
-            new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)), new TypeReference<DefaultKubernetesResourceList<Trigger>>() {
+            new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)),
+            new TypeReference<DefaultKubernetesResourceList<Trigger>>() {
             });
 
         assertThat(triggers.getItems()).extracting(t -> t.getMetadata().getName()).containsExactly("commits", "pushes");
@@ -65,11 +68,26 @@ class ClusterSerializationTest {
     }
 
     @Test
-    void typedReadsNeedNoClassPathLookUp() {
-        String event = "{\"apiVersion\":\"v1\",\"kind\":\"Event\",\"metadata\":{\"name\":\"e\"},\"reason\":\"Created\"}";
+    void watchEventsCarryTriggersAndTheStatusAWatchEndsWith() {
+        WatchEvent modified = serialization.unmarshal("{\"type\":\"MODIFIED\",\"object\":" + TRIGGER + "}",
+            WatchEvent.class);
+        WatchEvent gone = serialization.unmarshal("""
+            {"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
+             "message":"too old resource version: 1 (42)","reason":"Expired","code":410}}""", WatchEvent.class);
 
-        assertThat(serialization.unmarshal(event, Event.class).getReason()).isEqualTo("Created");
-        assertThat(serialization.<Object>unmarshal(event)).as("an untyped read of a built-in kind stays generic")
+        assertThat(modified.getObject()).isInstanceOfSatisfying(Trigger.class,
+            t -> assertThat(t.getMetadata().getManagedFields()).isNullOrEmpty());
+        assertThat(gone.getObject()).as("a 410 must reach the informer as a Status, so that it lists again")
+            .isInstanceOfSatisfying(Status.class, status -> assertThat(status.getCode()).isEqualTo(410));
+    }
+
+    @Test
+    void otherKindsAreNotLookedUpAcrossTheClassPath() {
+        String event = """
+            {"apiVersion":"v1","kind":"Event","metadata":{"name":"e"},"reason":"Created"}""";
+
+        assertThat(serialization.unmarshal(event, Event.class).getReason()).as("a typed read").isEqualTo("Created");
+        assertThat(serialization.<Object>unmarshal(event)).as("an untyped read of an unregistered kind stays generic")
             .isInstanceOf(GenericKubernetesResource.class);
         assertThat(new KubernetesSerialization().<Object>unmarshal(event)).as("Fabric8's default looks it up")
             .isInstanceOf(Event.class);

@@ -41,11 +41,6 @@ final class ApiServerWriteProbe {
             return triggers * WRITES_PER_TRIGGER / seconds;
         }
 
-        /** These writes for {@code n} Triggers at the pace the probe's threads reached. */
-        double secondsFor(int n) {
-            return seconds * n / triggers;
-        }
-
         /**
          * The least a wave of {@code n} can take here: the control plane's CPU for these writes alone
          * spread over every core. Conservative: the wave also pays for the watch events, the

@@ -22,8 +22,9 @@ import java.util.Optional;
  * @param baselineSample triggers the SDK-style loop really creates (default min(N, 1000)); the rest is projected
  * @param users          end users the Triggers are spread over (each one ACTIVE GitHub account)
  * @param createThreads  threads creating the wave's Triggers (as fast as the API server takes them)
- * @param writeProbe     Triggers taken through a new Trigger's four API-server writes (and deleted) before the
- *                       operator runs, to measure the control plane's floor for the wave (default min(N, 1000); 0 = off)
+ * @param writeProbe     Triggers taken through a new Trigger's four API-server writes (and deleted) before
+ *                       the operator runs, to measure the control plane's CPU for them (default min(N, 1000);
+ *                       0 = off)
  * @param extraJvmArgs   flags added to the operator's JVM after the chart's, for experiments (e.g. another collector);
  *                       the run then no longer measures the chart's defaults, and the report says so
  * @param jfr            record the operator with Java Flight Recorder and summarise hot methods and GC

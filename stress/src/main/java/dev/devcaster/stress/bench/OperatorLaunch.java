@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
 /**
  * Starts the operator as the chart's pod would run it: a ServiceAccount token (no kubeconfig), the
  * chart's {@code JAVA_TOOL_OPTIONS}, the JVM told the pod's memory and CPU limits, the chart's
- * defaults for every setting the benchmark does not vary, the default key allowed in the benchmark's namespace. Then checks in the
- * operator's own "starting with {…}" line that the varied settings really reached it (a harness that
- * silently runs the default limiter measures the wrong thing), and reads when the JVM got to
- * {@code main} and when the operator said it had started.
+ * defaults for every setting the benchmark does not vary, the default key allowed in the
+ * benchmark's namespace. Then checks in the operator's own "starting with {…}" line that the
+ * varied settings really reached it (a harness that silently runs the default limiter measures the
+ * wrong thing), and reads when the JVM got to {@code main} and when the operator said it had started.
  */
 final class OperatorLaunch {
 
