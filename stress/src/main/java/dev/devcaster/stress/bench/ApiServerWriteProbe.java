@@ -9,12 +9,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -70,33 +65,13 @@ final class ApiServerWriteProbe {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
             .serverSideApply();
         TriggerCreator creator = new TriggerCreator(client, 1);
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bench-probe");
-            t.setDaemon(true);
-            return t;
-        });
         double cpuBefore = ProcessCpu.seconds(controlPlane);
         long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            done.add(pool.submit(() -> {
-                for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
-                    BenchWorkload.Item item = items.apply(k);
-                    creator.create(item, namespace);
-                    operatorWrites(item.name(), namespace, k);
-                }
-            }));
-        }
-        try {
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("the API-server write probe failed", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        IndexedWork.run(count, threads, "bench-probe", "the API-server write probe", k -> {
+            BenchWorkload.Item item = items.apply(k);
+            creator.create(item, namespace);
+            operatorWrites(item.name(), namespace, k);
+        });
         Result result = new Result(count, (System.nanoTime() - start) / 1e9, ProcessCpu.seconds(controlPlane) - cpuBefore,
             Runtime.getRuntime().availableProcessors());
         removeAll(namespace);

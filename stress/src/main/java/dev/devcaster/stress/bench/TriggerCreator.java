@@ -5,12 +5,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
@@ -43,31 +37,10 @@ final class TriggerCreator {
     }
 
     Result createAll(int count, IntFunction<BenchWorkload.Item> items, String namespace) {
-        AtomicInteger next = new AtomicInteger();
         AtomicLong attempts = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bench-create");
-            t.setDaemon(true);
-            return t;
-        });
         long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            done.add(pool.submit(() -> {
-                for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
-                    create(items.apply(k), namespace, attempts);
-                }
-            }));
-        }
-        try {
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("creating Triggers failed", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        IndexedWork.run(count, threads, "bench-create", "creating Triggers",
+            k -> create(items.apply(k), namespace, attempts));
         return new Result(count, start, (System.nanoTime() - start) / 1e9, attempts.get());
     }
 
