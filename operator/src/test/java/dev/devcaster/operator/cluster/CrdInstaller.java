@@ -90,7 +90,8 @@ public final class CrdInstaller {
         CustomResourceDefinition crd = load();
         client.apiextensions().v1().customResourceDefinitions().resource(crd).forceConflicts().serverSideApply();
         client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                    && c.getStatus().getConditions().stream()
                         .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())), 60, TimeUnit.SECONDS);
     }
 }

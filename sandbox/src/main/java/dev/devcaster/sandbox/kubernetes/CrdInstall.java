@@ -44,7 +44,7 @@ public final class CrdInstall implements Component {
         try {
             crds.resource(crd).fieldManager(Manifests.FIELD_MANAGER).forceConflicts().serverSideApply();
             crds.withName(CRD_NAME).waitUntilCondition(c -> c != null && c.getStatus() != null
-                && c.getStatus().getConditions().stream()
+                && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
                     .anyMatch(s -> "Established".equals(s.getType()) && "True".equals(s.getStatus())), 60, TimeUnit.SECONDS);
         } catch (KubernetesClientException e) {
             throw new SandboxException("cannot install the CRD " + CRD_NAME + ": " + SandboxException.rootMessage(e),
