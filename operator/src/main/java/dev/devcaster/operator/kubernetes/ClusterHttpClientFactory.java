@@ -26,11 +26,12 @@ import java.util.List;
 public final class ClusterHttpClientFactory extends JdkHttpClientFactory {
 
     private final String[] protocols;
-    private final boolean preferChaCha;
+    /** The reordered offer, worked out once for every client Fabric8 builds; null keeps the JDK's. */
+    private final String[] suites;
 
     ClusterHttpClientFactory(String[] protocols, boolean preferChaCha) {
         this.protocols = protocols;
-        this.preferChaCha = preferChaCha;
+        this.suites = preferChaCha ? chaChaFirst(defaultSuites()) : null;
     }
 
     /** For a client built from {@code config}; ChaCha20 first when this JVM compiles with C1 only. */
@@ -43,8 +44,8 @@ public final class ClusterHttpClientFactory extends JdkHttpClientFactory {
 
     @Override
     protected void additionalConfig(HttpClient.Builder builder) {
-        if (preferChaCha) {
-            builder.sslParameters(new SSLParameters(chaChaFirst(defaultSuites()), protocols));
+        if (suites != null) {
+            builder.sslParameters(new SSLParameters(suites, protocols)); // it copies the arrays
         }
     }
 

@@ -99,7 +99,7 @@ final class BenchRun {
                 baseline.sample(), baseline.perTriggerSeconds(), baselineCalls.total(), baseline.projected()
                     ? String.format("; projected %.0f s for %,d", baseline.secondsForN(), baseline.triggers()) : "");
 
-            // 2. How fast this API server takes a wave's writes with nobody else working: the wave cannot be faster.
+            // 2. The control plane's CPU for a wave's writes with nobody else working: no wave here takes less.
             ApiServerWriteProbe.Result probe = options.writeProbe() > 0 ? writeProbe(client, cluster, workload) : null;
 
             // The chart's ServiceAccount, bound to cluster-admin here: the chart's own rules are tested by
