@@ -3,7 +3,6 @@ package dev.devcaster.operator;
 import dev.devcaster.operator.app.DevcasterOperator;
 import dev.devcaster.operator.app.Seams;
 import dev.devcaster.operator.config.ConfigException;
-import dev.devcaster.operator.config.LogFormat;
 import dev.devcaster.operator.config.OperatorConfig;
 import dev.devcaster.operator.kubernetes.ClusterHttpClientFactory;
 import dev.devcaster.operator.kubernetes.ClusterSerialization;
@@ -32,9 +31,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        // Chosen before the first logger exists, so every line has the same format.
-        System.setProperty("log4j2.configurationFile",
-            config.logFormat() == LogFormat.JSON ? "log4j2-json.properties" : "log4j2.properties");
+        // The first logger configures Logback (LogConfiguration), from the same LOG_FORMAT and LOG_LEVEL.
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("starting with {}", config);
 

@@ -1,6 +1,6 @@
 package dev.devcaster.operator.config;
 
-/** Level of the operator's own loggers; Log4j reads the same variable. */
+/** Level of the operator's own loggers; {@link LogConfiguration} reads the same variable. */
 public enum LogLevel {
     ERROR,
     WARN,

@@ -136,10 +136,6 @@ public final class OperatorConfig {
         return identity;
     }
 
-    public LogFormat logFormat() {
-        return get(Settings.LOG_FORMAT);
-    }
-
     /** Port of /healthz, /readyz and /metrics; 0 = off. */
     public int httpPort() {
         return get(Settings.HTTP_PORT);

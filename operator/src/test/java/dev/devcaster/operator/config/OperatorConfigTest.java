@@ -25,7 +25,7 @@ class OperatorConfigTest {
         assertThat(config.concurrency()).isEqualTo(10);
         assertThat(config.defaultDeletionPolicy()).isEqualTo(DeletionPolicy.Delete);
         assertThat(config.leaderElection()).isFalse();
-        assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(config.get(Settings.LOG_FORMAT)).isEqualTo(LogFormat.TEXT);
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.httpAddress().getAddress().isAnyLocalAddress()).as("every interface").isTrue();
         assertThat(config.toolkitVersionFor("github")).isEqualTo("latest");
@@ -68,7 +68,7 @@ class OperatorConfigTest {
         assertThat(config.defaultDeletionPolicy()).isEqualTo(DeletionPolicy.Orphan);
         assertThat(config.leaderElection()).isTrue();
         assertThat(config.leaderElectionNamespace()).isEqualTo("devcaster-system");
-        assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(config.get(Settings.LOG_FORMAT)).isEqualTo(LogFormat.JSON);
         assertThat(config.httpPort()).isZero();
         assertThat(config.toString()).doesNotContain("dk_secret_value");
     }

@@ -184,7 +184,7 @@ class HelmChartTest {
         assertThat(config.recheckPeriod()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.defaultDeletionPolicy()).isEqualTo(DeletionPolicy.Delete);
         assertThat(config.leaderElection()).isFalse();
-        assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(config.get(Settings.LOG_FORMAT)).isEqualTo(LogFormat.TEXT);
         assertThat(config.httpPort()).isEqualTo(8080);
     }
 
@@ -236,7 +236,7 @@ class HelmChartTest {
         assertThat(config.typeCacheTtl()).isEqualTo(Duration.ofHours(1));
         assertThat(config.recheckPeriod()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.defaultDeletionPolicy()).isEqualTo(DeletionPolicy.Orphan);
-        assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(config.get(Settings.LOG_FORMAT)).isEqualTo(LogFormat.JSON);
         assertThat(config.httpPort()).isEqualTo(9090);
     }
 

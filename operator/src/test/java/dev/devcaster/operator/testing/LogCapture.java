@@ -1,42 +1,35 @@
 package dev.devcaster.operator.testing;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.AppenderBase;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 
 /** Collects what loggers write, rendered with stack traces, as a person reading the log would see it. */
-public final class LogCapture extends AbstractAppender implements AutoCloseable {
+public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final List<LogEvent> events = new CopyOnWriteArrayList<>();
-    private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
-    private final String loggerName;
-    private final LoggerConfig previous;
+    private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
+    private final Logger logger;
+    private final Level previousLevel;
 
     private LogCapture(String loggerName, Level level) {
-        super("capture-" + loggerName, null, null, true, Property.EMPTY_ARRAY);
-        this.loggerName = loggerName;
-        Configuration config = context.getConfiguration();
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        this.logger = context.getLogger(loggerName.isEmpty() ? Logger.ROOT_LOGGER_NAME : loggerName);
+        this.previousLevel = logger.getLevel();
+        setContext(context);
+        setName("capture-" + loggerName);
         start();
-        if (loggerName.isEmpty()) {
-            this.previous = null;
-            config.getRootLogger().addAppender(this, level, null);
-        } else {
-            this.previous = config.getLoggers().get(loggerName);
-            LoggerConfig capturing = new LoggerConfig(loggerName, level, true);
-            capturing.addAppender(this, level, null);
-            config.addLogger(loggerName, capturing);
+        if (level != null) {
+            logger.setLevel(level);
         }
-        context.updateLoggers();
+        logger.addAppender(this);
     }
 
     /** Everything a logger and its children write, at DEBUG. */
@@ -46,18 +39,17 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
 
     /** Every line the process logs at the levels its configuration lets through. */
     public static LogCapture all() {
-        return new LogCapture("", Level.ALL);
+        return new LogCapture("", null);
     }
 
     @Override
-    public void append(LogEvent event) {
-        events.add(event.toImmutable());
+    protected void append(ILoggingEvent event) {
+        event.prepareForDeferredProcessing();
+        events.add(event);
         StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " "
-            + event.getMessage().getFormattedMessage());
-        if (event.getThrown() != null) {
-            StringWriter trace = new StringWriter();
-            event.getThrown().printStackTrace(new PrintWriter(trace));
-            line.append('\n').append(trace);
+            + event.getFormattedMessage());
+        if (event.getThrowableProxy() != null) {
+            line.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
         }
         lines.add(line.toString());
     }
@@ -66,23 +58,15 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         return List.copyOf(lines);
     }
 
-    /** The events themselves, to render with another layout. */
-    public List<LogEvent> events() {
+    /** The events themselves, to render with another encoder. */
+    public List<ILoggingEvent> events() {
         return List.copyOf(events);
     }
 
     @Override
     public void close() {
-        Configuration config = context.getConfiguration();
-        if (loggerName.isEmpty()) {
-            config.getRootLogger().removeAppender(getName());
-        } else {
-            config.removeLogger(loggerName);
-            if (previous != null) {
-                config.addLogger(loggerName, previous);
-            }
-        }
-        context.updateLoggers();
+        logger.detachAppender(this);
+        logger.setLevel(previousLevel);
         stop();
     }
 }

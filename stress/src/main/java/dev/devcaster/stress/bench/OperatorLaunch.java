@@ -34,7 +34,7 @@ final class OperatorLaunch {
     static final String OPERATOR_NAMESPACE = "devcaster-system";
     static final String KEY_VAULT_SECRET = "devcaster-operator-keys";
 
-    /** log4j2.properties's {@code %d{ISO8601}}: local time, comma before the milliseconds. */
+    /** The operator's text log lines (LogConfiguration): local time, comma before the milliseconds. */
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss,SSS");
     private static final Pattern SETTING = Pattern.compile("([A-Z][A-Z0-9_]*)=(.*?)(?=, [A-Z][A-Z0-9_]*=|}$)");
 
@@ -142,7 +142,7 @@ final class OperatorLaunch {
                     return Optional.of(LocalDateTime.parse(line.substring(0, 23), LOG_TIME)
                         .atZone(ZoneId.systemDefault()).toInstant());
                 } catch (DateTimeParseException e) {
-                    // not a log4j line (e.g. the JVM's own output)
+                    // not a log line (e.g. the JVM's own output)
                 }
             }
         }
