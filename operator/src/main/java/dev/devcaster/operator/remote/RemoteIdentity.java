@@ -12,8 +12,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which remote trigger a Trigger stands for, independent of its id: the project (API key
@@ -29,8 +27,6 @@ import java.util.regex.Pattern;
  */
 public record RemoteIdentity(String project, String slug, String connectedAccountId, String configHash) {
 
-    private static final Pattern FORMAT = Pattern.compile(
-        "v1:([0-9a-f]{12}):([A-Z][A-Z0-9_]{0,127}):(ca_[A-Za-z0-9_-]{1,128}):([0-9a-f]{16}):([0-9a-f]{16})");
 
     public RemoteIdentity {
         slug = slug.toUpperCase(Locale.ROOT);
@@ -45,9 +41,8 @@ public record RemoteIdentity(String project, String slug, String connectedAccoun
      * Anything that is not an identity (a tenant may write anything) is empty.
      */
     public static Optional<RemoteIdentity> claimed(String value) {
-        Matcher m = FORMAT.matcher(value == null ? "" : value.trim());
-        return m.matches() ? Optional.of(new RemoteIdentity(m.group(1), m.group(2), m.group(3), m.group(4)))
-            : Optional.empty();
+        return AnnotationFormat.parse(value == null ? "" : value.trim())
+            .map(parts -> new RemoteIdentity(parts[1], parts[2], parts[3], parts[4]));
     }
 
     /**
