@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
@@ -14,6 +15,9 @@ import java.util.Optional;
 /** A Devcaster trigger declared as a Kubernetes resource; the operator keeps the remote instance equal to it. */
 @Group(Trigger.GROUP)
 @Version(Trigger.VERSION)
+// Named, not derived: Fabric8 derives a plural with regular expressions in every Trigger's constructor,
+// that is for every watch event, API answer and copy (4 % of the operator's CPU in a creation wave).
+@Plural(Trigger.PLURAL)
 @ShortNames("dtrigger")
 @Categories("devcaster")
 @JsonClassDescription("A Devcaster trigger: watches one event type on one user's connected account. "
@@ -38,6 +42,7 @@ public class Trigger extends CustomResource<TriggerSpec, TriggerStatus> implemen
 
     public static final String GROUP = "devcaster.dev";
     public static final String VERSION = "v1alpha1";
+    public static final String PLURAL = "triggers";
 
     @Override
     protected TriggerStatus initStatus() {
