@@ -91,10 +91,23 @@ public final class KubernetesGateway {
             }
             throw e;
         }
-        Trigger previous = Serialization.clone(trigger);
+        Trigger previous = shallowCopy(trigger);
         trigger.setMetadata(updated.getMetadata());
         trigger.setStatus(updated.getStatus());
         written.accept(updated, previous);
+    }
+
+    /**
+     * The version a write replaced, for the listener. The Trigger then gets the answer's metadata and
+     * status objects, so the copy keeps the replaced ones; the spec, which no write here changes, is
+     * shared. A deep copy (a JSON round trip) cost 3.5 % of the operator's CPU in a creation wave.
+     */
+    private static Trigger shallowCopy(Trigger trigger) {
+        Trigger copy = new Trigger();
+        copy.setMetadata(trigger.getMetadata());
+        copy.setSpec(trigger.getSpec());
+        copy.setStatus(trigger.getStatus());
+        return copy;
     }
 
     /** Best effort, and only while leading: a lost Event must not fail a reconcile. */
