@@ -9,14 +9,29 @@ import java.util.Objects;
 
 /**
  * Where to call and with which project API key. Passed per call because different namespaces may
- * use different keys (and so different Devcaster projects) through one client.
+ * use different keys (and so different Devcaster projects) through one client. A value: equal when
+ * the address and the key are.
  */
-public record DevcasterCredentials(URI baseUrl, String apiKey) {
+public final class DevcasterCredentials {
+
+    private final URI baseUrl;
+    private final String apiKey;
+    /** Worked out once: every call, cache look-up and rate-limit check asks for it (a SHA-256 each time before). */
+    private final String fingerprint;
 
     /** Strips the key: a Secret made with {@code echo key | kubectl ...} ends in a newline, an invalid header. */
-    public DevcasterCredentials {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        apiKey = Objects.requireNonNull(apiKey, "apiKey").strip();
+    public DevcasterCredentials(URI baseUrl, String apiKey) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey").strip();
+        this.fingerprint = fingerprintOf(this.apiKey);
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public String apiKey() {
+        return apiKey;
     }
 
     /**
@@ -24,6 +39,10 @@ public record DevcasterCredentials(URI baseUrl, String apiKey) {
      * caches and the per-key rate limit.
      */
     public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String fingerprintOf(String apiKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
@@ -32,9 +51,19 @@ public record DevcasterCredentials(URI baseUrl, String apiKey) {
         }
     }
 
-    /** Never prints the key: records end up in logs and exception messages by accident. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DevcasterCredentials that && baseUrl.equals(that.baseUrl) && apiKey.equals(that.apiKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(baseUrl, apiKey);
+    }
+
+    /** Never prints the key: credentials end up in logs and exception messages by accident. */
     @Override
     public String toString() {
-        return "DevcasterCredentials[baseUrl=" + baseUrl + ", key=" + fingerprint() + "]";
+        return "DevcasterCredentials[baseUrl=" + baseUrl + ", key=" + fingerprint + "]";
     }
 }
