@@ -40,6 +40,9 @@ final class BenchRun {
     static final String PROBE_NAMESPACE = "bench-probe";
     /** Lets writes that belong to the wave (an Event after the last status) land before the quiet window opens. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
+    /** Idle enough for a timed start: the idle control plane, emulator and benchmark use about 0.05 cores. */
+    private static final double IDLE_CORES = 0.2;
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ONE_TRIGGER_TIMEOUT = Duration.ofMinutes(3);
 
     private final BenchOptions options;
@@ -116,8 +119,9 @@ final class BenchRun {
             Measurements.Restart restart;
             List<FlightRecordingSummary> recordings = new ArrayList<>();
             try (ReadyWatch watch = new ReadyWatch(client, NAMESPACE)) {
-                // 2. First start: one Trigger waits for the operator.
+                // 2. First start: one Trigger waits for the operator, on a machine done with the probe.
                 create(client, workload.extra("first"));
+                figures.put("idleBeforeFirstStart", settle("first start"));
                 Optional<Path> jfr = options.jfr() ? Optional.of(logs.resolve("operator.jfr")) : Optional.empty();
                 Instant launchedAt = Instant.now();
                 long launched = System.nanoTime();
@@ -156,6 +160,7 @@ final class BenchRun {
                     operator.close();
                 }
                 jfr.filter(Files::isRegularFile).ifPresent(f -> recordings.add(FlightRecordingSummary.read(f)));
+                figures.put("idleBeforeRestart", settle("restart"));
                 restart = restart(client, emulator, workload, watch, launch, logs, recordings,
                     (double) figures.get("stopSeconds"));
                 say("restart: the new Trigger Ready %.2f s after launch, %d remote calls (%s)",
@@ -323,6 +328,14 @@ final class BenchRun {
 
     private void create(KubernetesClient client, BenchWorkload.Item item) {
         new TriggerCreator(client, 1).create(item, NAMESPACE);
+    }
+
+    /** Waits for the machine to be nearly idle before a timed start, and says how long that took. */
+    private MachineIdle.Wait settle(String before) {
+        MachineIdle.Wait wait = MachineIdle.await(IDLE_CORES, Duration.ofSeconds(1), IDLE_TIMEOUT);
+        say(wait.idle() ? "before the %s: the machine was idle after %.0f s" : "before the %s: the machine was still "
+            + "busy after %.0f s (%.2f cores); measuring anyway", before, wait.seconds(), wait.lastBusyCores());
+        return wait;
     }
 
     private static double seconds(long fromNanos, long toNanos) {
