@@ -21,8 +21,12 @@ public final class EcsKeyValueEncoder extends EcsEncoder {
         if (pairs == null || pairs.isEmpty()) {
             return;
         }
+        // A key the MDC has too is written once, as the encoder wrote it: a JSON object with a key
+        // twice is read differently by different log pipelines.
+        Map<String, String> mdc = event.getMDCPropertyMap();
         Map<String, Object> fields = new LinkedHashMap<>();
-        pairs.forEach(pair -> fields.put(pair.key, pair.value));
+        pairs.stream().filter(pair -> mdc == null || !mdc.containsKey(pair.key))
+            .forEach(pair -> fields.put(pair.key, pair.value));
         EcsJsonSerializer.serializeMDC(builder, fields);
     }
 }

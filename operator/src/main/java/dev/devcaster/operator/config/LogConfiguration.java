@@ -26,10 +26,13 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        Map<String, String> environment = System.getenv();
+        configure(context, System.getenv());
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    static void configure(LoggerContext context, Map<String, String> environment) {
         apply(context, readOr(Settings.LOG_FORMAT, environment, LogFormat.TEXT),
             readOr(Settings.LOG_LEVEL, environment, LogLevel.INFO));
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
     /** One console appender on standard out; the operator's loggers at {@code level}, libraries quieter. */

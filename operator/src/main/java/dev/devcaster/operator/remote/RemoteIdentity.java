@@ -27,7 +27,6 @@ import java.util.Optional;
  */
 public record RemoteIdentity(String project, String slug, String connectedAccountId, String configHash) {
 
-
     public RemoteIdentity {
         slug = slug.toUpperCase(Locale.ROOT);
     }

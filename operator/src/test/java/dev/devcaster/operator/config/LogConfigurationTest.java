@@ -3,10 +3,12 @@ package dev.devcaster.operator.config;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +35,8 @@ class LogConfigurationTest {
         assertThat(ServiceLoader.load(Configurator.class)).singleElement().isInstanceOf(LogConfiguration.class);
         // And it is what configured the logging of this very JVM: no appender but the console one.
         Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
-        assertThat(root.getAppender("console")).isInstanceOf(ConsoleAppender.class);
+        assertThat(root.iteratorForAppenders()).toIterable().singleElement().isInstanceOf(ConsoleAppender.class)
+            .extracting(Appender::getName).isEqualTo("console");
     }
 
     @ParameterizedTest
@@ -72,13 +76,19 @@ class LogConfigurationTest {
     }
 
     @Test
+    void theVariablesPickFormatAndLevel() {
+        LoggerContext context = new LoggerContext();
+        LogConfiguration.configure(context, Map.of("LOG_FORMAT", "json", "LOG_LEVEL", "debug"));
+        assertThat(console(context).getEncoder()).isInstanceOf(EcsKeyValueEncoder.class);
+        assertThat(context.getLogger("dev.devcaster.operator").getEffectiveLevel()).isEqualTo(Level.DEBUG);
+    }
+
+    @Test
     void anInvalidVariableFallsBackToTheDefaultsMainHasAlreadyRefusedIt() {
         LoggerContext context = new LoggerContext();
-        context.setMDCAdapter(new LogbackMDCAdapter());
-        LogConfiguration configuration = new LogConfiguration();
-        configuration.setContext(context);
-        assertThat(configuration.configure(context)).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
-        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console")).isInstanceOf(ConsoleAppender.class);
+        LogConfiguration.configure(context, Map.of("LOG_FORMAT", "xml", "LOG_LEVEL", "loud"));
+        assertThat(console(context).getEncoder()).isInstanceOf(PatternLayoutEncoder.class);
+        assertThat(context.getLogger("dev.devcaster.operator").getEffectiveLevel()).isEqualTo(Level.INFO);
     }
 
     private static LoggerContext configured(LogFormat format, LogLevel level) {
@@ -97,12 +107,15 @@ class LogConfigurationTest {
         return event;
     }
 
-    @SuppressWarnings("unchecked")
     private static String encode(LoggerContext context, ILoggingEvent event) {
-        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) context
-            .getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
+        ConsoleAppender<ILoggingEvent> console = console(context);
         assertThat(console.getTarget()).isEqualTo("System.out");
         Encoder<ILoggingEvent> encoder = console.getEncoder();
         return new String(encoder.encode(event), StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsoleAppender<ILoggingEvent> console(LoggerContext context) {
+        return (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Waits until the machine as a whole is nearly idle (from /proc/stat), so that a timed start
@@ -27,6 +28,7 @@ final class MachineIdle {
     static Wait await(double maxBusyCores, Duration window, Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
+        int cpus = cpus();
         double busy;
         do {
             long[] before = ticks();
@@ -34,8 +36,7 @@ final class MachineIdle {
             long[] after = ticks();
             double totalDelta = after[0] - before[0];
             double busyDelta = totalDelta - (after[1] - before[1]);
-            int cores = Runtime.getRuntime().availableProcessors();
-            busy = totalDelta == 0 ? 0 : busyDelta / totalDelta * cores;
+            busy = totalDelta == 0 ? 0 : busyDelta / totalDelta * cpus;
             if (busy <= maxBusyCores) {
                 return new Wait((System.nanoTime() - start) / 1e9, true, busy);
             }
@@ -50,11 +51,24 @@ final class MachineIdle {
         for (int i = 1; i < f.length; i++) {
             total += Long.parseLong(f[i]);
         }
-        // guest and guest_nice (fields 9 and 10) are already counted in user and nice.
-        if (f.length > 10) {
-            total -= Long.parseLong(f[9]) + Long.parseLong(f[10]);
+        // guest and guest_nice (fields 9 and 10, where the kernel has them) are already counted in user and nice.
+        for (int i = 9; i < Math.min(f.length, 11); i++) {
+            total -= Long.parseLong(f[i]);
         }
         return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+    }
+
+    /** The machine's CPUs as /proc/stat counts them (the JVM's own count may be capped, e.g. by -XX:ActiveProcessorCount). */
+    static int cpus(List<String> statLines) {
+        return (int) Math.max(1, statLines.stream().filter(l -> l.matches("cpu\\d+\\s.*")).count());
+    }
+
+    private static int cpus() {
+        try {
+            return cpus(Files.readAllLines(STAT));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + STAT, e);
+        }
     }
 
     private static long[] ticks() {

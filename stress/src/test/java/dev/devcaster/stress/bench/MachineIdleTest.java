@@ -3,6 +3,7 @@ package dev.devcaster.stress.bench;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +13,17 @@ class MachineIdleTest {
     void totalLeavesOutGuestTimeAlreadyInUserAndIdleIncludesIoWait() {
         long[] ticks = MachineIdle.ticks("cpu  100 20 30 400 50 6 7 8 90 10");
         assertThat(ticks).containsExactly(100 + 20 + 30 + 400 + 50 + 6 + 7 + 8, 400 + 50);
+    }
+
+    @Test
+    void aGuestColumnWithoutGuestNiceIsLeftOutToo() {
+        assertThat(MachineIdle.ticks("cpu 1 2 3 4 5 6 7 8 9")).containsExactly(36, 9);
+    }
+
+    @Test
+    void theMachinesCpusAreTheNumberedLines() {
+        assertThat(MachineIdle.cpus(List.of("cpu  10 0 0 0", "cpu0 5 0 0 0", "cpu1 5 0 0 0", "intr 1 2", "ctxt 7")))
+            .isEqualTo(2);
     }
 
     @Test
