@@ -7,6 +7,7 @@ import dev.devcaster.stress.process.ControlPlaneBinaries;
 import dev.devcaster.stress.process.LocalControlPlane;
 import dev.devcaster.stress.process.OperatorProcess;
 import dev.devcaster.stress.process.PodIdentity;
+import dev.devcaster.stress.process.Sleeps;
 import dev.devcaster.stress.process.SourceCommit;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -248,7 +249,7 @@ final class BenchRun {
         int p10 = n / 10;
         int p90 = Math.max(p10 + 1, n * 9 / 10) - 1;
         Double steadyRate = all && p90 > p10 ? (p90 - p10) / ((times[p90] - times[p10]) / 1e9) : null;
-        sleep(SETTLE);
+        Sleeps.of(SETTLE);
         ApiServerWrites.Scrape writesAfter = ApiServerWrites.scrape(client);
         Map<String, Long> apiWrites = ApiServerWrites.withoutControlPlane(ApiServerWrites.minus(
             ApiServerWrites.delta(writesBefore.requests(), writesAfter.requests()), Map.of("triggers", created.attempts())));
@@ -275,7 +276,7 @@ final class BenchRun {
         RemoteCalls callsBefore = RemoteCalls.snapshot(emulator.requestLog());
         double opCpu = ProcessCpu.seconds(operator.pid());
         long start = System.nanoTime();
-        sleep(window); // a fixed observation window, not a wait for a result
+        Sleeps.of(window); // a fixed observation window, not a wait for a result
         RemoteCalls calls = RemoteCalls.snapshot(emulator.requestLog()).since(callsBefore);
         Map<String, Long> writes = ApiServerWrites.withoutControlPlane(
             ApiServerWrites.delta(writesBefore, ApiServerWrites.scrape(client).requests()));
@@ -358,14 +359,6 @@ final class BenchRun {
         System.out.println(line);
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 
     private static void cleanDir(Path dir) {
         try {

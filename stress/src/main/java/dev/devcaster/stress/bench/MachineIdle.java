@@ -1,5 +1,7 @@
 package dev.devcaster.stress.bench;
 
+import dev.devcaster.stress.process.Sleeps;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ final class MachineIdle {
         double busy;
         do {
             long[] before = ticks();
-            sleep(window);
+            Sleeps.of(window);
             long[] after = ticks();
             double totalDelta = after[0] - before[0];
             double busyDelta = totalDelta - (after[1] - before[1]);
@@ -79,12 +81,4 @@ final class MachineIdle {
         }
     }
 
-    private static void sleep(Duration window) {
-        try {
-            Thread.sleep(window.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

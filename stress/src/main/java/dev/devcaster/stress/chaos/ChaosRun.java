@@ -10,6 +10,7 @@ import dev.devcaster.operator.config.Settings;
 import dev.devcaster.stress.process.ControlPlaneBinaries;
 import dev.devcaster.stress.process.LocalControlPlane;
 import dev.devcaster.stress.process.OperatorProcess;
+import dev.devcaster.stress.process.Sleeps;
 import dev.devcaster.stress.process.SourceCommit;
 
 import java.io.IOException;
@@ -142,7 +143,7 @@ public final class ChaosRun {
                     for (Blow blow : blows) {
                         long wait = Duration.between(Instant.now(), windowStart.plus(blow.at())).toMillis();
                         if (wait > 0) {
-                            sleep(wait);
+                            Sleeps.millis(wait);
                         }
                         try {
                             if (blow.pause()) {
@@ -165,7 +166,7 @@ public final class ChaosRun {
                 driver.run(windowStart);
                 long rest = Duration.between(Instant.now(), windowStart.plus(options.chaosWindow())).toMillis();
                 if (rest > 0) {
-                    sleep(rest);
+                    Sleeps.millis(rest);
                 }
                 joinQuietly(killer);
                 background.shutdownNow();
@@ -355,12 +356,4 @@ public final class ChaosRun {
         return Math.round(Duration.between(from, to).toMillis() / 100.0) / 10.0;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

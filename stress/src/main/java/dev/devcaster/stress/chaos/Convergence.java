@@ -1,6 +1,7 @@
 package dev.devcaster.stress.chaos;
 
 import dev.devcaster.stress.process.LocalControlPlane;
+import dev.devcaster.stress.process.Sleeps;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ record Convergence(boolean converged, double seconds, List<String> trace) {
             } else {
                 holdingSince = null;
             }
-            sleep(2000);
+            Sleeps.millis(2000);
         }
         return new Convergence(false, secondsBetween(from, Instant.now()), trace);
     }
@@ -90,12 +91,4 @@ record Convergence(boolean converged, double seconds, List<String> trace) {
         return Math.round(Duration.between(from, to).toMillis() / 100.0) / 10.0;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

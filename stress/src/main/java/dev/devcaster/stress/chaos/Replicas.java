@@ -1,6 +1,7 @@
 package dev.devcaster.stress.chaos;
 
 import dev.devcaster.stress.process.OperatorProcess;
+import dev.devcaster.stress.process.Sleeps;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -104,7 +105,7 @@ final class Replicas implements AutoCloseable {
             if (leader.isPresent()) {
                 return leader;
             }
-            sleep(250);
+            Sleeps.millis(250);
         }
         return Optional.empty();
     }
@@ -128,7 +129,7 @@ final class Replicas implements AutoCloseable {
         Instant killedAt = Instant.now();
         slot.beingKilled = true;
         slot.process.sigkill();
-        sleep(500 + random.nextInt(3000));
+        Sleeps.millis(500 + random.nextInt(3000));
         // A container restart keeps the pod's name (and may take its own Lease back at once); a new pod does not.
         String next = random.nextBoolean() ? identity : slot.base + "-" + (slot.starts + 1);
         start(slot, next);
@@ -163,7 +164,7 @@ final class Replicas implements AutoCloseable {
         Instant stoppedAt = Instant.now();
         slot.beingKilled = true;
         frozen.sigstop();
-        sleep(atLeast.toMillis());
+        Sleeps.of(atLeast);
         Optional<Slot> other = awaitLeader(LEASE_DURATION.multipliedBy(2)).filter(l -> l != slot);
         frozen.sigcont();
         Instant continuedAt = Instant.now();
@@ -260,12 +261,4 @@ final class Replicas implements AutoCloseable {
         return Duration.between(from, to).toMillis() / 1000.0;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.emulator.model.ConnectedAccount;
 import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerAnnotations;
+import dev.devcaster.stress.process.Sleeps;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -62,7 +63,7 @@ final class ScenarioDriver {
             Instant due = start.plus(step.at());
             long wait = Duration.between(Instant.now(), due).toMillis();
             if (wait > 0) {
-                sleep(wait);
+                Sleeps.millis(wait);
             }
             try {
                 execute(step);
@@ -106,7 +107,7 @@ final class ScenarioDriver {
             Trigger live = client.resources(Trigger.class).inNamespace(victim.namespace).withName(victim.name).get();
             id = live == null || live.getStatus() == null ? Optional.empty() : Optional.ofNullable(live.getStatus().getTriggerId());
             if (id.isEmpty()) {
-                sleep(500);
+                Sleeps.millis(500);
             }
         }
         return id;
@@ -334,12 +335,4 @@ final class ScenarioDriver {
         return list.toArray(Mutation[]::new);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

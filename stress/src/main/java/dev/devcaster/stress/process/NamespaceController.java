@@ -73,7 +73,7 @@ public final class NamespaceController implements AutoCloseable {
                 || log.contains("Starting namespace controller")) {
                 return;
             }
-            sleep(200);
+            Sleeps.millis(200);
         }
         throw new IllegalStateException("kube-controller-manager did not start its namespace controller within "
             + timeout + "; see " + logFile + ":\n" + ProcessLogs.tail(logFile, 20));
@@ -104,12 +104,4 @@ public final class NamespaceController implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

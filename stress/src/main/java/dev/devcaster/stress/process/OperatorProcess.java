@@ -238,7 +238,7 @@ public final class OperatorProcess implements AutoCloseable {
             if (ready()) {
                 return Duration.between(started, Instant.now());
             }
-            sleep(100);
+            Sleeps.millis(100);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + "; " + logFile + ":\n"
             + ProcessLogs.tail(logFile, 30));
@@ -362,12 +362,4 @@ public final class OperatorProcess implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }
