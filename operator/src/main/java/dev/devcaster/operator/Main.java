@@ -1,5 +1,6 @@
 package dev.devcaster.operator;
 
+import dev.devcaster.operator.app.CommonPoolParallelism;
 import dev.devcaster.operator.app.DevcasterOperator;
 import dev.devcaster.operator.app.Seams;
 import dev.devcaster.operator.config.ConfigException;
@@ -22,6 +23,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        CommonPoolParallelism.atLeastTwo();
         OperatorConfig config;
         try {
             config = OperatorConfig.fromSystem();
