@@ -74,6 +74,12 @@ final class Measurements {
             return counter("operator_sdk_reconciliations_started_total") / triggers;
         }
 
+        /** Threads the operator's JVM started per new Trigger: a thread per task is CPU spent on nothing. */
+        @JsonProperty
+        double threadsStartedPerTrigger() {
+            return counter(OperatorCounters.THREADS_STARTED) / triggers;
+        }
+
         /** Seconds the reconcile threads spent in reconcile runs, all threads together. */
         @JsonProperty
         double reconcileSeconds() {

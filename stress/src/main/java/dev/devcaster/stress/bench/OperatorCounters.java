@@ -11,11 +11,14 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The operator's own counters (JOSDK's reconciliations, the operator's remote calls and outcomes)
- * from its {@code /metrics}, so a phase can say how many reconcile runs a Trigger cost and how
- * often a call was held back by the rate budget: what the time went into, in the operator's words.
+ * The operator's own counters (JOSDK's reconciliations, the operator's remote calls and outcomes,
+ * the threads its JVM started) from its {@code /metrics}, so a phase can say how many reconcile
+ * runs a Trigger cost and how often a call was held back by the rate budget: what the time went
+ * into, in the operator's words.
  */
 final class OperatorCounters {
+
+    static final String THREADS_STARTED = "jvm_threads_started_threads_total";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -40,7 +43,8 @@ final class OperatorCounters {
     static Map<String, Double> counters(String metricsText) {
         Map<String, Double> m = new TreeMap<>();
         for (PrometheusText.Sample s : PrometheusText.parse(metricsText)) {
-            boolean ours = s.name().startsWith("operator_sdk_") || s.name().startsWith("devcaster_");
+            boolean ours = s.name().startsWith("operator_sdk_") || s.name().startsWith("devcaster_")
+                || s.name().equals(THREADS_STARTED);
             // Counters, and the count and sum of timers (a sum over a count is a mean duration).
             boolean counter = s.name().endsWith("_total") || s.name().endsWith("_count") || s.name().endsWith("_sum");
             if (ours && counter) {

@@ -81,9 +81,11 @@ class ApiServerWritesTest {
             devcaster_client_requests_seconds_sum{endpoint="POST /trigger_instances/{slug}/upsert",status="2xx"} 66.0
             devcaster_client_requests_seconds_bucket{endpoint="POST /trigger_instances/{slug}/upsert",le="0.1"} 900.0
             jvm_threads_live_threads 48.0
+            jvm_threads_started_threads_total 1234.0
             """);
 
         assertThat(counters).containsOnlyKeys("operator_sdk_reconciliations_started_total{group=devcaster.dev,kind=Trigger}",
-            "devcaster_client_requests_seconds_sum{endpoint=POST /trigger_instances/{slug}/upsert,status=2xx}");
+            "devcaster_client_requests_seconds_sum{endpoint=POST /trigger_instances/{slug}/upsert,status=2xx}",
+            "jvm_threads_started_threads_total");
     }
 }
