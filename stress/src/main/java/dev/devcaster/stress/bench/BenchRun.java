@@ -83,7 +83,8 @@ final class BenchRun {
         say("load average %s on %d cores", loadAtStart, Runtime.getRuntime().availableProcessors());
 
         try (DevcasterEmulator emulator = DevcasterEmulator.start(EmulatorConfig.defaults());
-             LocalControlPlane cluster = LocalControlPlane.start(binaries, out)) {
+             LocalControlPlane cluster = LocalControlPlane.start(binaries, out);
+             KubernetesClient load = LoadClient.of(cluster.client().getConfiguration())) {
             emulator.faults().latency(options.latency());
             workload.seed(emulator.project(OPERATOR_KEY));
             workload.seed(emulator.project(SDK_KEY));
@@ -119,9 +120,9 @@ final class BenchRun {
             Measurements.Quiet quiet;
             Measurements.Restart restart;
             List<FlightRecordingSummary> recordings = new ArrayList<>();
-            try (ReadyWatch watch = new ReadyWatch(client, NAMESPACE)) {
+            try (ReadyWatch watch = new ReadyWatch(load, NAMESPACE)) {
                 // 2. First start: one Trigger waits for the operator, on a machine done with the probe.
-                create(client, workload.extra("first"));
+                create(load, workload.extra("first"));
                 figures.put("idleBeforeFirstStart", settle("first start"));
                 Optional<Path> jfr = options.jfr() ? Optional.of(logs.resolve("operator.jfr")) : Optional.empty();
                 Instant launchedAt = Instant.now();
@@ -142,7 +143,7 @@ final class BenchRun {
                         reportedSettings);
 
                     // 3. The creation wave.
-                    wave = wave(client, cluster, emulator, workload, watch, operator);
+                    wave = wave(client, load, cluster, emulator, workload, watch, operator);
                     say("wave: %,d of %,d Ready in %.1f s (floor %.1f s, %.2f ×), %.3f remote calls and %.2f API-server "
                             + "writes per Trigger, operator CPU %.1f s, max RSS %d MiB", wave.readyCount(),
                         wave.triggers(), wave.seconds(), wave.floorSeconds(), wave.ratioToFloor(),
@@ -162,7 +163,7 @@ final class BenchRun {
                 }
                 jfr.filter(Files::isRegularFile).ifPresent(f -> recordings.add(FlightRecordingSummary.read(f)));
                 figures.put("idleBeforeRestart", settle("restart"));
-                restart = restart(client, emulator, workload, watch, launch, logs, recordings,
+                restart = restart(load, emulator, workload, watch, launch, logs, recordings,
                     (double) figures.get("stopSeconds"));
                 say("restart: the new Trigger Ready %.2f s after launch, %d remote calls (%s)",
                     restart.launchToNewReadySeconds(), restart.remoteTotal(), restart.remoteCalls());
@@ -218,7 +219,8 @@ final class BenchRun {
         return new Measurements.FirstReady(toReady, toMain, mainToStarted, startedToReady, calls.byEndpoint());
     }
 
-    private Measurements.Wave wave(KubernetesClient client, LocalControlPlane cluster, DevcasterEmulator emulator,
+    private Measurements.Wave wave(KubernetesClient client, KubernetesClient load, LocalControlPlane cluster,
+                                   DevcasterEmulator emulator,
                                    BenchWorkload workload, ReadyWatch watch, OperatorProcess operator) {
         int n = options.triggers();
         ApiServerWrites.Scrape writesBefore = ApiServerWrites.scrape(client);
@@ -231,7 +233,7 @@ final class BenchRun {
         Map<String, Double> countersBefore = OperatorCounters.read(operator.httpPort());
         say("wave: creating %,d Triggers with %d threads", n, options.createThreads());
 
-        TriggerCreator.Result created = new TriggerCreator(client, options.createThreads())
+        TriggerCreator.Result created = new TriggerCreator(load, options.createThreads())
             .createAll(n, workload::item, NAMESPACE);
         long start = created.startNanos();
         double createSeconds = created.seconds();
@@ -286,10 +288,10 @@ final class BenchRun {
             calls.itemReads(), writes, ProcessCpu.seconds(operator.pid()) - opCpu, operator.rssKb().orElse(-1));
     }
 
-    private Measurements.Restart restart(KubernetesClient client, DevcasterEmulator emulator, BenchWorkload workload,
+    private Measurements.Restart restart(KubernetesClient load, DevcasterEmulator emulator, BenchWorkload workload,
                                          ReadyWatch watch, OperatorLaunch launch, Path logs,
                                          List<FlightRecordingSummary> recordings, double stopSeconds) {
-        create(client, workload.extra("restart"));
+        create(load, workload.extra("restart"));
         int managed = options.triggers() + 2;
         Optional<Path> jfr = options.jfr() ? Optional.of(logs.resolve("operator-restarted.jfr")) : Optional.empty();
         RemoteCalls before = RemoteCalls.snapshot(emulator.requestLog());
