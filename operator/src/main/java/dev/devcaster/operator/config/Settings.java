@@ -43,8 +43,9 @@ public final class Settings {
             "defaultToolkitVersions", "",
             "per-toolkit default versions, e.g. `github=20250909_00,slack=latest`", Parsers::toolkitVersions)
         .shownAs("(none)");
-    public static final Setting<Integer> CONCURRENCY = Setting.of("RECONCILE_CONCURRENCY", "concurrency", "10",
-        "Triggers reconciled in parallel", Parsers::positiveInt);
+    public static final Setting<Integer> CONCURRENCY = Setting.of("RECONCILE_CONCURRENCY", "concurrency", "32",
+        "Triggers reconciled in parallel; a reconcile mostly waits on the network, so keep it at least the rate "
+            + "limit times a reconcile's duration", Parsers::positiveInt);
     public static final Setting<Double> RATE_LIMIT = Setting.of("DEVCASTER_RATE_LIMIT", "rateLimit", "20",
         "requests per second per API key, shared by all Triggers of that key (`0` = off); keep it below your "
             + "Devcaster quota", Parsers::requestsPerSecond);

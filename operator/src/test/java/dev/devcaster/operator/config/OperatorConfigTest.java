@@ -22,7 +22,7 @@ class OperatorConfigTest {
         assertThat(config.baseUrl()).hasToString("https://backend.devcaster.dev");
         assertThat(config.watchNamespaces()).isEmpty();
         assertThat(config.resyncPeriod()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(config.concurrency()).isEqualTo(10);
+        assertThat(config.concurrency()).isEqualTo(32);
         assertThat(config.defaultDeletionPolicy()).isEqualTo(DeletionPolicy.Delete);
         assertThat(config.leaderElection()).isFalse();
         assertThat(config.get(Settings.LOG_FORMAT)).isEqualTo(LogFormat.TEXT);

@@ -178,7 +178,7 @@ class HelmChartTest {
         assertThat(config.baseUrl()).hasToString("https://backend.devcaster.dev");
         assertThat(config.watchNamespaces()).isEmpty();
         assertThat(config.resyncPeriod()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(config.concurrency()).isEqualTo(10);
+        assertThat(config.concurrency()).isEqualTo(32);
         assertThat(config.rateLimit()).isEqualTo(20.0);
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.recheckPeriod()).isEqualTo(Duration.ofMinutes(1));
