@@ -20,8 +20,10 @@ import java.util.Set;
  * the operator's namespace, so every replica serves the same certificate; any replica renews them
  * when due (an optimistic write: whoever writes first wins, the others read what it wrote). Before
  * a replica serves a certificate, the CA that issued it is in the caBundle of the webhook
- * configuration: the API server never meets a certificate it does not trust. CAs leave the bundle
- * only when they expire, so no replica's certificate ever loses trust during a rotation.
+ * configuration, and a new CA has been there for a check period: the API server reads the bundle
+ * through a watch, so it may still hold the old one for a moment after the write, and it never
+ * meets a certificate it does not trust. CAs leave the bundle only when they expire, so no
+ * replica's certificate ever loses trust during a rotation.
  */
 public final class SelfManagedCertificates implements ServingCertificates {
 
@@ -37,6 +39,9 @@ public final class SelfManagedCertificates implements ServingCertificates {
     private final Clock clock;
     private String lastProblem;
     private boolean configurationMissing;
+    /** The newest CA this replica has seen in the material, and when it first saw it. */
+    private X509Certificate newestCa;
+    private Instant newestCaSeen;
 
     public SelfManagedCertificates(WebhookObjects objects, String namespace, String secretName,
                                    String configurationName, CertificateRenewal renewal, SwappableKeyManager keys,
@@ -55,7 +60,7 @@ public final class SelfManagedCertificates implements ServingCertificates {
         try {
             WebhookCertificates material = currentOrRenewed();
             trustInConfiguration(material);
-            serve(material.serving());
+            serve(material);
             lastProblem = null;
         } catch (KubernetesClientException | IllegalStateException e) {
             String problem = "webhook certificates: " + e.getMessage();
@@ -150,10 +155,23 @@ public final class SelfManagedCertificates implements ServingCertificates {
         return same ? existing : merged;
     }
 
-    private void serve(ServingCertificate serving) {
+    private void serve(WebhookCertificates material) {
+        ServingCertificate serving = material.serving();
         ServingCertificate current = keys.current();
         if (current != null && current.certificate().equals(serving.certificate())) {
             return;
+        }
+        Instant now = clock.instant();
+        X509Certificate ca = material.ca().certificate();
+        if (!ca.equals(newestCa)) {
+            newestCa = ca;
+            newestCaSeen = now;
+        }
+        Duration propagation = renewal.checkPeriod();
+        boolean caJustTrusted = now.isBefore(newestCaSeen.plus(propagation));
+        if (caJustTrusted && current != null && !current.issuedBy(ca)
+            && current.remaining(now).compareTo(propagation) > 0) {
+            return; // the next refresh serves it, once the API server has had time to read the new bundle
         }
         keys.use(serving);
         LOG.info("webhook serves certificate {} (valid until {})", serving.serial(), serving.notAfter());
