@@ -36,6 +36,7 @@ public final class Main {
         // The first logger configures Logback (LogConfiguration), from the same LOG_FORMAT and LOG_LEVEL.
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("starting with {}", config);
+        CommonPoolParallelism.threadPerTask().ifPresent(log::warn);
 
         Config cluster = new ConfigBuilder().build();
         KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster)

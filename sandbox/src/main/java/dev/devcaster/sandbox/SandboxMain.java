@@ -1,5 +1,6 @@
 package dev.devcaster.sandbox;
 
+import dev.devcaster.operator.app.CommonPoolParallelism;
 import dev.devcaster.sandbox.lifecycle.LogFile;
 import dev.devcaster.sandbox.lifecycle.Stopped;
 import dev.devcaster.sandbox.output.Console;
@@ -22,6 +23,8 @@ public final class SandboxMain {
     }
 
     public static void main(String[] args) {
+        // The operator runs in this process, built as Main builds it.
+        CommonPoolParallelism.atLeastTwo();
         SandboxOptions options;
         try {
             options = SandboxOptions.parse(args, System.getenv());

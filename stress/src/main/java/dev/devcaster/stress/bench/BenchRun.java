@@ -220,8 +220,8 @@ final class BenchRun {
     }
 
     private Measurements.Wave wave(KubernetesClient client, KubernetesClient load, LocalControlPlane cluster,
-                                   DevcasterEmulator emulator,
-                                   BenchWorkload workload, ReadyWatch watch, OperatorProcess operator) {
+                                   DevcasterEmulator emulator, BenchWorkload workload, ReadyWatch watch,
+                                   OperatorProcess operator) {
         int n = options.triggers();
         ApiServerWrites.Scrape writesBefore = ApiServerWrites.scrape(client);
         RemoteCalls callsBefore = RemoteCalls.snapshot(emulator.requestLog());

@@ -1,5 +1,6 @@
 package dev.devcaster.stress.chaos;
 
+import dev.devcaster.operator.config.Settings;
 import dev.devcaster.stress.process.ProgramProperties;
 
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import java.util.Map;
  *                        and no Trigger is still retrying
  * @param resync          the operator's RESYNC_PERIOD
  * @param recheck         the operator's RECHECK_PERIOD
- * @param concurrency     the operator's RECONCILE_CONCURRENCY
+ * @param concurrency     the operator's RECONCILE_CONCURRENCY (its default unless set)
  * @param rateLimit       the operator's DEVCASTER_RATE_LIMIT (requests/s per key, 0 = off)
  * @param logLevel        the operator's LOG_LEVEL (debug logs more lines to search for keys)
  * @param matchKey        the emulator's upsert match key: config or slug_and_account
@@ -84,7 +85,7 @@ public record ChaosOptions(long seed, int triggers, int namespaces, int kills, i
             p.seconds("chaos.stableFailureSeconds", 60),
             p.seconds("chaos.resyncSeconds", 10),
             p.seconds("chaos.recheckSeconds", 2),
-            p.integer("chaos.concurrency", 10),
+            p.integer("chaos.concurrency", Integer.parseInt(Settings.CONCURRENCY.rawDefault())),
             p.decimal("chaos.rateLimit", 0),
             p.text("chaos.logLevel", "debug"),
             p.text("chaos.matchKey", "config"),
