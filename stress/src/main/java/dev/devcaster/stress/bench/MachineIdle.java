@@ -80,5 +80,4 @@ final class MachineIdle {
             throw new UncheckedIOException("cannot read " + STAT, e);
         }
     }
-
 }

@@ -355,5 +355,4 @@ public final class ChaosRun {
     private static double secondsBetween(Instant from, Instant to) {
         return Math.round(Duration.between(from, to).toMillis() / 100.0) / 10.0;
     }
-
 }

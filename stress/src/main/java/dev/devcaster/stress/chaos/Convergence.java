@@ -90,5 +90,4 @@ record Convergence(boolean converged, double seconds, List<String> trace) {
     private static double secondsBetween(Instant from, Instant to) {
         return Math.round(Duration.between(from, to).toMillis() / 100.0) / 10.0;
     }
-
 }

@@ -260,5 +260,4 @@ final class Replicas implements AutoCloseable {
     private static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toMillis() / 1000.0;
     }
-
 }

@@ -334,5 +334,4 @@ final class ScenarioDriver {
         }
         return list.toArray(Mutation[]::new);
     }
-
 }

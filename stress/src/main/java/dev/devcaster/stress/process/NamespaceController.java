@@ -103,5 +103,4 @@ public final class NamespaceController implements AutoCloseable {
             process.destroyForcibly();
         }
     }
-
 }

@@ -361,5 +361,4 @@ public final class OperatorProcess implements AutoCloseable {
             }
         }
     }
-
 }
