@@ -5,12 +5,9 @@ import dev.devcaster.operator.app.DevcasterOperator;
 import dev.devcaster.operator.app.Seams;
 import dev.devcaster.operator.config.ConfigException;
 import dev.devcaster.operator.config.OperatorConfig;
-import dev.devcaster.operator.kubernetes.ClusterHttpClientFactory;
-import dev.devcaster.operator.kubernetes.ClusterSerialization;
-import io.fabric8.kubernetes.client.Config;
+import dev.devcaster.operator.kubernetes.ClusterClient;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +35,7 @@ public final class Main {
         log.info("starting with {}", config);
         CommonPoolParallelism.threadPerTask().ifPresent(log::warn);
 
-        Config cluster = new ConfigBuilder().build();
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster)
-            .withHttpClientFactory(ClusterHttpClientFactory.forConfig(cluster))
-            .withKubernetesSerialization(ClusterSerialization.create()).build();
+        KubernetesClient client = ClusterClient.of(new ConfigBuilder().build());
         DevcasterOperator operator = DevcasterOperator.create(config, client, Seams.production());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
