@@ -160,3 +160,44 @@ DEVCASTER_API_KEY DEFAULT_API_KEY_NAMESPACES DEVCASTER_BASE_URL WATCH_NAMESPACES
 {{- define "devcaster-operator.webhookSelfManaged" -}}
 {{- and .Values.webhook.enabled (not .Values.webhook.certManager.enabled) }}
 {{- end }}
+
+{{/*
+The webhook's objectSelector for shard.selector (SHARD_SELECTOR), so the API server asks only this
+shard's webhook about its Triggers. The same grammar and meaning as the operator's ShardSelector
+(key=value, key==value, key!=value, key in (a,b), key notin (a,b), key, !key; comma-separated):
+!= and notin become NotIn, which also selects Triggers without the label, as the API server does.
+*/}}
+{{- define "devcaster-operator.shardObjectSelector" -}}
+{{- $key := `(?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?` }}
+{{- $value := `(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?` }}
+{{- $selector := trim .Values.shard.selector }}
+{{- /* Commas inside a set's parentheses separate values, not requirements. */}}
+{{- range regexFindAll `\([^()]*\)` $selector -1 }}
+{{- $selector = replace . (replace "," ";" .) $selector }}
+{{- end }}
+matchExpressions:
+{{- range splitList "," $selector }}
+{{- $term := trim . }}
+{{- if regexMatch (printf `^(%s)\s*(==|=|!=)\s*(%s)$` $key $value) $term }}
+  - key: {{ regexReplaceAll (printf `^(%s)\s*(==|=|!=)\s*(%s)$` $key $value) $term "${1}" | quote }}
+    operator: {{ ternary "NotIn" "In" (eq (regexReplaceAll (printf `^(%s)\s*(==|=|!=)\s*(%s)$` $key $value) $term "${2}") "!=") }}
+    values: [{{ regexReplaceAll (printf `^(%s)\s*(==|=|!=)\s*(%s)$` $key $value) $term "${3}" | quote }}]
+{{- else if regexMatch (printf `^(%s)\s+(in|notin)\s*\(([^()]*[^()\s][^()]*)\)$` $key) $term }}
+{{- $pattern := printf `^(%s)\s+(in|notin)\s*\(([^()]*)\)$` $key }}
+  - key: {{ regexReplaceAll $pattern $term "${1}" | quote }}
+    operator: {{ ternary "In" "NotIn" (eq (regexReplaceAll $pattern $term "${2}") "in") }}
+    values:
+    {{- range splitList ";" (regexReplaceAll $pattern $term "${3}") }}
+    {{- if not (regexMatch (printf `^%s$` $value) (trim .)) }}
+    {{- fail (printf "shard.selector: %q is not a label selector (e.g. devcaster.dev/shard=b)" $.Values.shard.selector) }}
+    {{- end }}
+      - {{ trim . | quote }}
+    {{- end }}
+{{- else if regexMatch (printf `^(!?)\s*(%s)$` $key) $term }}
+  - key: {{ regexReplaceAll (printf `^(!?)\s*(%s)$` $key) $term "${2}" | quote }}
+    operator: {{ ternary "DoesNotExist" "Exists" (hasPrefix "!" $term) }}
+{{- else }}
+{{- fail (printf "shard.selector: %q is not a label selector (e.g. devcaster.dev/shard=b)" $.Values.shard.selector) }}
+{{- end }}
+{{- end }}
+{{- end }}

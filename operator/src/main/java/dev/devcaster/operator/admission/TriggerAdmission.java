@@ -7,6 +7,7 @@ import dev.devcaster.operator.client.RateLimitedException;
 import dev.devcaster.operator.client.RejectedException;
 import dev.devcaster.operator.client.UnauthorizedException;
 import dev.devcaster.operator.config.FailurePolicy;
+import dev.devcaster.operator.config.ShardSelector;
 import dev.devcaster.operator.credentials.CredentialsResolver;
 import dev.devcaster.operator.status.ReadyReason;
 import dev.devcaster.operator.status.TriggerProblem;
@@ -68,19 +69,25 @@ public final class TriggerAdmission {
 
     private final Steps steps;
     private final Set<String> watchNamespaces;
+    private final ShardSelector shard;
     private final FailurePolicy failurePolicy;
 
-    /** @param watchNamespaces the namespaces this operator manages; empty = all */
-    public TriggerAdmission(Steps steps, Set<String> watchNamespaces, FailurePolicy failurePolicy) {
+    /**
+     * @param watchNamespaces the namespaces this operator manages; empty = all
+     * @param shard           the Triggers of those namespaces it manages
+     */
+    public TriggerAdmission(Steps steps, Set<String> watchNamespaces, ShardSelector shard, FailurePolicy failurePolicy) {
         this.steps = steps;
         this.watchNamespaces = Set.copyOf(watchNamespaces);
+        this.shard = shard;
         this.failurePolicy = failurePolicy;
     }
 
     public Verdict decide(Trigger trigger) {
         String namespace = trigger.getMetadata().getNamespace();
-        if (!watchNamespaces.isEmpty() && !watchNamespaces.contains(namespace)) {
-            // Another operator (or none) manages it: not this one's to judge.
+        if (!watchNamespaces.isEmpty() && !watchNamespaces.contains(namespace)
+            || !shard.matches(trigger.getMetadata().getLabels())) {
+            // Another operator or shard (or none) manages it, with its own keys and defaults: not this one's to judge.
             return Verdict.allowed(List.of());
         }
         if (TriggerAnnotations.paused(trigger)) {

@@ -140,8 +140,8 @@ public final class DevcasterOperator implements AutoCloseable {
                 if (!config.watchNamespaces().isEmpty()) {
                     c.settingNamespaces(config.watchNamespaces());
                 }
-                if (!config.shardSelector().isEmpty()) {
-                    c.withLabelSelector(config.shardSelector());
+                if (!config.shardSelector().selectsAll()) {
+                    c.withLabelSelector(config.shardSelector().text());
                 }
             });
     }
@@ -184,7 +184,7 @@ public final class DevcasterOperator implements AutoCloseable {
             config.defaultKeyNamespaces(), kubernetes);
         Duration timeout = config.get(Settings.WEBHOOK_TIMEOUT);
         admission = new AdmissionReviews(new TriggerAdmission(TriggerAdmission.Steps.of(credentials, steps.types(),
-            steps.accounts()), config.watchNamespaces(), config.get(Settings.WEBHOOK_FAILURE_POLICY)),
+            steps.accounts()), config.watchNamespaces(), config.shardSelector(), config.get(Settings.WEBHOOK_FAILURE_POLICY)),
             max(timeout.multipliedBy(4).dividedBy(5), Duration.ofMillis(100)), ADMISSION_THREADS, registry,
             OperatorMetrics.LATENCY_BUCKETS);
         SwappableKeyManager keys = new SwappableKeyManager();

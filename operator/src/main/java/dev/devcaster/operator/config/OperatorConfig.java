@@ -80,8 +80,8 @@ public final class OperatorConfig {
         return get(Settings.WATCH_NAMESPACES);
     }
 
-    /** Label selector of the Triggers this instance manages; empty = all. */
-    public String shardSelector() {
+    /** The Triggers this instance manages, by label; everything when unset. */
+    public ShardSelector shardSelector() {
         return get(Settings.SHARD_SELECTOR);
     }
 

@@ -31,11 +31,6 @@ final class Parsers {
     private static final Pattern DNS_NAME =
         Pattern.compile("([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final String LABEL_KEY = "([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?";
-    private static final String LABEL_VALUE = "([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?";
-    private static final String REQUIREMENT = "(!?" + LABEL_KEY + "|" + LABEL_KEY + "\\s*(=|==|!=)\\s*" + LABEL_VALUE
-        + "|" + LABEL_KEY + "\\s+(in|notin)\\s+\\(\\s*" + LABEL_VALUE + "(\\s*,\\s*" + LABEL_VALUE + ")*\\s*\\))";
-    private static final Pattern LABEL_SELECTOR = Pattern.compile(REQUIREMENT + "(\\s*,\\s*" + REQUIREMENT + ")*");
 
     private Parsers() {
     }
@@ -105,18 +100,6 @@ final class Parsers {
             result.add(name);
         }
         return Set.copyOf(result);
-    }
-
-    /**
-     * A Kubernetes label selector ({@code key=value}, {@code key!=value}, {@code key}, {@code !key},
-     * {@code key in (a,b)}, comma-separated); empty selects everything.
-     */
-    static String labelSelector(String raw) {
-        String selector = raw.trim();
-        if (!selector.isEmpty() && !LABEL_SELECTOR.matcher(selector).matches()) {
-            throw new IllegalArgumentException("'" + raw + "' is not a label selector (e.g. devcaster.dev/shard=b)");
-        }
-        return selector;
     }
 
     /** Namespace names, or {@code *} for all of them. */

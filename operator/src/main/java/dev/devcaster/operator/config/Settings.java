@@ -33,9 +33,9 @@ public final class Settings {
             "", "comma-separated namespaces to watch; in the chart a list also switches RBAC to a Role per namespace",
             Parsers::namespaces)
         .shownAs("(all)");
-    public static final Setting<String> SHARD_SELECTOR = Setting.of("SHARD_SELECTOR", "shard.selector", "",
+    public static final Setting<ShardSelector> SHARD_SELECTOR = Setting.of("SHARD_SELECTOR", "shard.selector", "",
             "label selector of the Triggers this instance manages, e.g. `devcaster.dev/shard=b` (one shard per "
-                + "release; empty = all)", Parsers::labelSelector)
+                + "release; empty = all)", ShardSelector::parse)
         .shownAs("(all)");
     public static final Setting<Duration> RESYNC_PERIOD = Setting.of("RESYNC_PERIOD", "resyncPeriod", "10m",
         "drift check period (`30s`, `10m`, `1h` or ISO-8601), jittered ±10%", Parsers::positiveDuration);

@@ -7,6 +7,7 @@ import dev.devcaster.operator.client.RateLimitedException;
 import dev.devcaster.operator.client.TransientException;
 import dev.devcaster.operator.client.UnauthorizedException;
 import dev.devcaster.operator.config.FailurePolicy;
+import dev.devcaster.operator.config.ShardSelector;
 import dev.devcaster.operator.status.ReadyReason;
 import dev.devcaster.operator.status.TriggerProblem;
 import dev.devcaster.operator.trigger.Trigger;
@@ -64,7 +65,7 @@ class TriggerAdmissionTest {
     final Trigger trigger = named(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), "team-a");
 
     TriggerAdmission admission(FailurePolicy policy) {
-        return new TriggerAdmission(steps, Set.of(), policy);
+        return new TriggerAdmission(steps, Set.of(), ShardSelector.all(), policy);
     }
 
     static <T> java.util.function.Supplier<T> throwing(RuntimeException e) {
@@ -144,9 +145,30 @@ class TriggerAdmissionTest {
         assertThat(admission(FailurePolicy.Fail).decide(paused).isAllowed()).isTrue();
 
         Trigger elsewhere = named(trigger("e", "GITHUB_COMMIT_EVENT", "alice"), "team-b");
-        assertThat(new TriggerAdmission(steps, Set.of("team-a"), FailurePolicy.Fail)
+        assertThat(new TriggerAdmission(steps, Set.of("team-a"), ShardSelector.all(), FailurePolicy.Fail)
             .decide(elsewhere)).isEqualTo(Verdict.allowed(List.of()));
         assertThat(steps.calls).isZero();
+    }
+
+    @Test
+    void triggersOfAnotherShardAreLeftToItsWebhook() {
+        TriggerAdmission shardB = new TriggerAdmission(steps, Set.of(), ShardSelector.parse("devcaster.dev/shard=b"),
+            FailurePolicy.Fail);
+        Trigger ofA = named(trigger("a", "GITHUB_COMMIT_EVENT", "alice"), "team-a");
+        ofA.getMetadata().setLabels(Map.of("devcaster.dev/shard", "a"));
+        steps.types.put("a", throwing(new TriggerProblem(ReadyReason.InvalidConfig, "bad: triggerConfig.repo: required")));
+        Trigger unlabelled = named(trigger("u", "GITHUB_COMMIT_EVENT", "alice"), "team-a");
+        steps.types.put("u", throwing(new TriggerProblem(ReadyReason.InvalidConfig, "bad: triggerConfig.repo: required")));
+
+        assertThat(shardB.decide(ofA)).isEqualTo(Verdict.allowed(List.of()));
+        assertThat(shardB.decide(unlabelled)).isEqualTo(Verdict.allowed(List.of()));
+        assertThat(steps.calls).isZero();
+
+        Trigger ofB = named(trigger("b", "GITHUB_COMMIT_EVENT", "alice"), "team-a");
+        ofB.getMetadata().setLabels(Map.of("devcaster.dev/shard", "b"));
+        steps.types.put("b", throwing(new TriggerProblem(ReadyReason.InvalidConfig, "bad: triggerConfig.repo: required")));
+        assertThat(shardB.decide(ofB).isAllowed()).isFalse();
+        assertThat(steps.calls).isPositive();
     }
 
     @Test

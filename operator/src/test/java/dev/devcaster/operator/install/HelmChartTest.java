@@ -11,11 +11,13 @@ import dev.devcaster.operator.config.LogFormat;
 import dev.devcaster.operator.config.OperatorConfig;
 import dev.devcaster.operator.config.Setting;
 import dev.devcaster.operator.config.Settings;
+import dev.devcaster.operator.config.ShardSelector;
 import dev.devcaster.operator.trigger.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -34,6 +36,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +45,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -693,6 +697,36 @@ class HelmChartTest {
 
         assertThatThrownBy(() -> RenderedChart.render(NS, "webhook: {failurePolicy: Never}")).hasMessageContaining("failurePolicy");
         assertThatThrownBy(() -> RenderedChart.render(NS, "webhook: {timeoutSeconds: 31}")).hasMessageContaining("timeoutSeconds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"devcaster.dev/shard=b", " devcaster.dev/shard == b ", "devcaster.dev/shard!=b",
+        "devcaster.dev/shard in (a, b),tier", "devcaster.dev/shard notin (a,b), !legacy", "team=, gpu"})
+    void aShardsWebhookIsAskedOnlyAboutItsOwnTriggersAsTheOperatorSelectsThem(String selector) {
+        RenderedChart chart = RenderedChart.render(NS, "shard: {selector: '" + selector + "'}");
+        ValidatingWebhook webhook = chart.one(ValidatingWebhookConfiguration.class).getWebhooks().get(0);
+        ShardSelector operatorSide = OperatorConfig.from(chart.processEnv("p")).shardSelector();
+        assertThat(operatorSide.text()).isEqualTo(selector.trim());
+        assertThat(expressions(webhook.getObjectSelector())).isNotEmpty()
+            .isEqualTo(expressions(operatorSide.asLabelSelector()));
+        assertThat(webhook.getObjectSelector().getMatchLabels()).isNullOrEmpty();
+
+        assertThat(RenderedChart.render(NS, "").one(ValidatingWebhookConfiguration.class).getWebhooks().get(0)
+            .getObjectSelector()).isNull();
+    }
+
+    /** key, operator and values of each requirement, no values and an empty list alike. */
+    static List<String> expressions(LabelSelector selector) {
+        return selector.getMatchExpressions().stream().map(r -> r.getKey() + " " + r.getOperator() + " "
+            + Objects.requireNonNullElse(r.getValues(), List.of())).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shard in (a", "=b", "shard=a,", "shard in ()", "shard in (a,b c)", "shard>1"})
+    void aShardSelectorTheOperatorWouldRefuseFailsTheInstall(String selector) {
+        assertThatThrownBy(() -> ShardSelector.parse(selector)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RenderedChart.render(NS, "shard: {selector: '" + selector + "'}"))
+            .hasMessageContaining("shard.selector").hasMessageContaining("is not a label selector");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.devcaster.emulator.model.TriggerInstance;
 import dev.devcaster.emulator.requests.KeyFingerprint;
 import dev.devcaster.emulator.requests.RequestRecord;
 import dev.devcaster.operator.config.Settings;
+import dev.devcaster.operator.config.ShardSelector;
 import dev.devcaster.operator.testing.EndToEndTest;
 import dev.devcaster.operator.testing.RunningOperator;
 import dev.devcaster.operator.testing.TriggerAwait;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static dev.devcaster.operator.testing.TriggerAwait.eventually;
@@ -169,6 +171,29 @@ class ScaleMechanicsIT extends EndToEndTest {
             assertThat(remote()).extracting(TriggerInstance::id).doesNotContain(id).contains(moved.getStatus().getTriggerId())
                 .hasSize(2);
             assertThat(TriggerAwait.ready(triggers.get("no-shard"))).as("no shard, no operator").isEmpty();
+        }
+    }
+
+    @Test
+    void aShardSelectorSelectsWhatTheApiServerSelects() {
+        // The informer asks the API server; the webhook matches locally. They must agree.
+        List<Map<String, String>> labelSets = List.of(Map.of(), Map.of("devcaster.dev/shard", "a"),
+            Map.of("devcaster.dev/shard", "b"), Map.of("devcaster.dev/shard", "b", "tier", "gold"),
+            Map.of("devcaster.dev/shard", ""), Map.of("tier", "gold"), Map.of("legacy", "true", "devcaster.dev/shard", "c"));
+        for (int i = 0; i < labelSets.size(); i++) {
+            Trigger t = githubCommits("labels-" + i, "alice", "repo-" + i);
+            t.getMetadata().setLabels(labelSets.get(i));
+            apply(t);
+        }
+        for (String text : List.of("devcaster.dev/shard=b", "devcaster.dev/shard!=b", "devcaster.dev/shard in (a,b)",
+            "devcaster.dev/shard notin (a, b)", "devcaster.dev/shard", "!devcaster.dev/shard", "devcaster.dev/shard=",
+            "devcaster.dev/shard==b,tier", "tier!=gold, !legacy")) {
+            ShardSelector selector = ShardSelector.parse(text);
+            Set<String> byApiServer = client.resources(Trigger.class).inNamespace(ns).withLabelSelector(selector.text())
+                .list().getItems().stream().map(t -> t.getMetadata().getName()).collect(Collectors.toSet());
+            Set<String> local = IntStream.range(0, labelSets.size()).filter(i -> selector.matches(labelSets.get(i)))
+                .mapToObj(i -> "labels-" + i).collect(Collectors.toSet());
+            assertThat(local).as(text).isEqualTo(byApiServer);
         }
     }
 
