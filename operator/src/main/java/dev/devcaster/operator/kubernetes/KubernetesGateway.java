@@ -78,8 +78,8 @@ public final class KubernetesGateway {
         leadership.requireLeading();
         ObjectNode metadata = body.has("metadata") ? (ObjectNode) body.get("metadata") : body.putObject("metadata");
         metadata.put("resourceVersion", trigger.getMetadata().getResourceVersion());
-        var resource = client.resources(Trigger.class).inNamespace(trigger.getMetadata().getNamespace())
-            .withName(trigger.getMetadata().getName());
+        // On the Trigger itself: a patch of a resource known only by name first GETs it from the API server.
+        var resource = client.resources(Trigger.class).inNamespace(trigger.getMetadata().getNamespace()).resource(trigger);
         Trigger updated;
         try {
             updated = status ? resource.subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), body.toString())
@@ -140,7 +140,7 @@ public final class KubernetesGateway {
         ObjectNode body = JSON.createObjectNode();
         body.set("data", JSON.valueToTree(base64Data));
         try {
-            client.secrets().inNamespace(namespace).withName(name)
+            client.secrets().inNamespace(namespace).resource(named(name))
                 .patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
@@ -155,10 +155,15 @@ public final class KubernetesGateway {
                     throw raced;
                 }
                 // Another replica or shard created it a moment ago: add to it.
-                client.secrets().inNamespace(namespace).withName(name)
+                client.secrets().inNamespace(namespace).resource(named(name))
                     .patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
             }
         }
+    }
+
+    /** A Secret known by name, to patch: Fabric8 first GETs a resource known only by name. */
+    private static Secret named(String name) {
+        return new SecretBuilder().withNewMetadata().withName(name).endMetadata().build();
     }
 
     /**

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -120,7 +121,9 @@ public final class WebhookObjects {
                 .put("value", Base64.getEncoder().encodeToString(caBundles.get(i).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            client.admissionRegistration().v1().validatingWebhookConfigurations().withName(name)
+            // On an object named so: Fabric8 first GETs a resource known only by name.
+            client.admissionRegistration().v1().validatingWebhookConfigurations()
+                .resource(new ValidatingWebhookConfigurationBuilder().withNewMetadata().withName(name).endMetadata().build())
                 .patch(PatchContext.of(PatchType.JSON), patch.toString());
             return true;
         } catch (KubernetesClientException e) {

@@ -15,6 +15,11 @@ import dev.devcaster.operator.trigger.SecretKeyRef;
 import dev.devcaster.operator.trigger.Trigger;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -171,6 +177,30 @@ class ScaleMechanicsIT extends EndToEndTest {
             assertThat(remote()).extracting(TriggerInstance::id).doesNotContain(id).contains(moved.getStatus().getTriggerId())
                 .hasSize(2);
             assertThat(TriggerAwait.ready(triggers.get("no-shard"))).as("no shard, no operator").isEmpty();
+        }
+    }
+
+    @Test
+    void aNewTriggerCostsTwoPatchesAndAnEventAndNoRead() {
+        account("alice", "github", AccountStatus.ACTIVE, 5);
+        List<String> requests = new CopyOnWriteArrayList<>();
+        Interceptor recorder = new Interceptor() {
+            @Override
+            public void before(BasicBuilder builder, HttpRequest request, Interceptor.RequestTags tags) {
+                requests.add(request.method() + " " + request.uri().getPath());
+            }
+        };
+        String path = "/apis/devcaster.dev/v1alpha1/namespaces/" + ns + "/triggers/counted";
+        try (KubernetesClient recording = new KubernetesClientBuilder().withConfig(client.getConfiguration())
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("record", recorder)).build();
+             var op = RunningOperator.builder(recording, ns, emulator.baseUrl()).defaultApiKey(apiKey()).start()) {
+            apply(githubCommits("counted", "alice", "api"));
+            triggers.ready("counted");
+            eventually().until(() -> requests.stream().anyMatch(r -> r.startsWith("POST ") && r.endsWith("/events")));
+
+            assertThat(requests).as("no GET of the Trigger: a patch names the object it was computed from")
+                .doesNotContain("GET " + path, "GET " + path + "/status")
+                .containsOnlyOnce("PATCH " + path, "PATCH " + path + "/status");
         }
     }
 
