@@ -3,6 +3,7 @@ package dev.devcaster.stress.bench;
 import dev.devcaster.operator.trigger.Trigger;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -79,7 +80,10 @@ final class ApiServerWriteProbe {
     }
 
     private void operatorWrites(String name, String namespace, int k) {
-        var trigger = client.resources(Trigger.class).inNamespace(namespace).withName(name);
+        // As the operator sends them: on the object (Fabric8 GETs a resource known only by name before a patch).
+        Trigger named = new Trigger();
+        named.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        var trigger = client.resources(Trigger.class).inNamespace(namespace).resource(named);
         String now = Instant.now().toString();
         String triggerId = String.format("ti_probe%06d", k);
         String account = String.format("ca_probe%05d", k % 100);
@@ -105,7 +109,7 @@ final class ApiServerWriteProbe {
 
     private void removeAll(String namespace) {
         var triggers = client.resources(Trigger.class).inNamespace(namespace);
-        triggers.list().getItems().forEach(t -> triggers.withName(t.getMetadata().getName())
+        triggers.list().getItems().forEach(t -> triggers.resource(t)
             .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}"));
         triggers.delete();
         client.v1().events().inNamespace(namespace).delete();

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Writes the kube-apiserver served, by resource, from its own {@code apiserver_request_total}
- * counter (scraped from {@code /metrics} with the admin client). The counter does not say who wrote;
+ * counter (scraped from {@code /metrics} with the admin client), and the single-object reads (GET)
+ * beside them: a read costs the API server an etcd round trip too. The counter does not say who wrote;
  * the benchmark knows its own writes and subtracts them, everything else in a phase is the operator's.
  * Failed attempts (409 conflicts included) count: each one is a round trip the API server served.
  */
@@ -34,8 +35,10 @@ public final class ApiServerWrites {
      * @param requests requests so far ({@code apiserver_request_total}, every status)
      * @param seconds  the time the API server spent serving them ({@code apiserver_request_duration_seconds_sum})
      * @param timed    how many of them that time covers ({@code apiserver_request_duration_seconds_count})
+     * @param reads    single-object GETs so far, by resource (lists and watches are other verbs)
      */
-    public record Scrape(Map<String, Long> requests, Map<String, Double> seconds, Map<String, Long> timed) {
+    public record Scrape(Map<String, Long> requests, Map<String, Double> seconds, Map<String, Long> timed,
+                         Map<String, Long> reads) {
 
         /** Mean seconds per request by resource, between an earlier scrape and this one. */
         public Map<String, Double> meanSecondsSince(Scrape before) {
@@ -59,12 +62,17 @@ public final class ApiServerWrites {
         Map<String, Long> requests = new TreeMap<>();
         Map<String, Double> seconds = new TreeMap<>();
         Map<String, Long> timed = new TreeMap<>();
+        Map<String, Long> reads = new TreeMap<>();
         for (PrometheusText.Sample s : samples) {
+            String key = s.label("subresource").isEmpty() ? s.label("resource")
+                : s.label("resource") + "/" + s.label("subresource");
+            boolean read = "GET".equals(s.label("verb")) && !s.label("resource").isEmpty();
+            if (read && s.name().equals("apiserver_request_total")) {
+                reads.merge(key, Math.round(s.value()), Long::sum);
+            }
             if (!MUTATING.contains(s.label("verb"))) {
                 continue;
             }
-            String key = s.label("subresource").isEmpty() ? s.label("resource")
-                : s.label("resource") + "/" + s.label("subresource");
             switch (s.name()) {
                 case "apiserver_request_total" -> requests.merge(key, Math.round(s.value()), Long::sum);
                 case "apiserver_request_duration_seconds_sum" -> seconds.merge(key, s.value(), Double::sum);
@@ -73,7 +81,7 @@ public final class ApiServerWrites {
                 }
             }
         }
-        return new Scrape(requests, seconds, timed);
+        return new Scrape(requests, seconds, timed, reads);
     }
 
     static Map<String, Long> mutatingByResource(List<PrometheusText.Sample> samples) {

@@ -37,6 +37,7 @@ final class Measurements {
      * @param floorSeconds         N / rate limit (or, without a limit, N × latency / concurrency)
      * @param apiWrites            the operator's mutating API-server requests by resource (the N creates subtracted)
      * @param apiWriteSeconds      mean seconds the API server took per write, by resource (its own timing)
+     * @param apiReads             single-object GETs the API server served, by resource (the benchmark sends none)
      * @param operatorCpuSeconds   the operator process's user + system CPU during the wave
      * @param controlPlaneCpuSeconds kube-apiserver + etcd CPU during the wave
      * @param benchmarkCpuSeconds  this process's CPU (the emulator, the creating threads, the watch)
@@ -49,7 +50,7 @@ final class Measurements {
     record Wave(int triggers, int readyCount, double createSeconds, double seconds, Double firstReadySeconds,
                 Double medianReadySeconds, Double steadyRate, double floorSeconds,
                 Map<String, Long> remoteCalls, long remoteTotal, long remoteWrites, Map<String, Long> apiWrites,
-                Map<String, Double> apiWriteSeconds, double operatorCpuSeconds, double controlPlaneCpuSeconds, double benchmarkCpuSeconds,
+                Map<String, Double> apiWriteSeconds, Map<String, Long> apiReads, double operatorCpuSeconds, double controlPlaneCpuSeconds, double benchmarkCpuSeconds,
                 Map<String, Double> operatorCpuByThread, Map<String, Double> benchmarkCpuByThread,
                 Map<String, Double> operatorCounters, long maxRssKb,
                 long rssAtEndKb, Map<String, Object> operatorJvm) {
@@ -66,6 +67,11 @@ final class Measurements {
 
         double apiWritesPerTrigger(String resource) {
             return (double) apiWrites.getOrDefault(resource, 0L) / triggers;
+        }
+
+        @JsonProperty
+        double apiReadsPerTrigger() {
+            return (double) ApiServerWrites.total(apiReads) / triggers;
         }
 
         /** JOSDK's reconcile runs per new Trigger (rescheduled runs for a rate-budget turn included). */

@@ -16,6 +16,9 @@ class ApiServerWritesTest {
         apiserver_request_total{code="409",component="apiserver",dry_run="",group="devcaster.dev",resource="triggers",scope="resource",subresource="status",verb="PATCH",version="v1alpha1"} 3
         apiserver_request_total{code="200",component="apiserver",dry_run="",group="devcaster.dev",resource="triggers",scope="resource",subresource="status",verb="APPLY",version="v1alpha1"} 1000
         apiserver_request_total{code="200",component="apiserver",dry_run="",group="devcaster.dev",resource="triggers",scope="namespace",subresource="",verb="LIST",version="v1alpha1"} 7
+        apiserver_request_total{code="200",component="apiserver",dry_run="",group="devcaster.dev",resource="triggers",scope="resource",subresource="",verb="GET",version="v1alpha1"} 40
+        apiserver_request_total{code="404",component="apiserver",dry_run="",group="devcaster.dev",resource="triggers",scope="resource",subresource="",verb="GET",version="v1alpha1"} 2
+        apiserver_request_total{code="200",component="apiserver",dry_run="",group="",resource="",scope="",subresource="/metrics",verb="GET",version=""} 9
         apiserver_request_total{code="201",component="apiserver",dry_run="",group="",resource="events",scope="resource",subresource="",verb="POST",version="v1"} 990
         apiserver_request_total{code="201",component="apiserver",dry_run="",group="events.k8s.io",resource="events",scope="resource",subresource="",verb="POST",version="v1"} 10
         apiserver_request_total{code="200",component="apiserver",dry_run="",group="coordination.k8s.io",resource="leases",scope="resource",subresource="",verb="PUT",version="v1"} 12
@@ -28,6 +31,12 @@ class ApiServerWritesTest {
 
         assertThat(writes).containsExactlyInAnyOrderEntriesOf(Map.of("triggers", 2001L, "triggers/status", 1003L,
             "events", 1000L, "leases", 12L));
+    }
+
+    @Test
+    void singleObjectReadsAreCountedApartAndListsAndMetricsAreNot() {
+        assertThat(ApiServerWrites.parse(PrometheusText.parse(SCRAPE)).reads())
+            .containsExactlyInAnyOrderEntriesOf(Map.of("triggers", 42L));
     }
 
     @Test

@@ -75,7 +75,7 @@ class GoalsTest {
                                           long statusWrites, long rssKb) {
         return new Measurements.Wave(1000, 1000, 5, seconds, 1.0, seconds / 2, 1000 / seconds, floor,
             Map.of("POST upsert", remote), remote,
-            1000, Map.of("triggers", triggerWrites, "triggers/status", statusWrites, "events", 1000L), Map.of(),
+            1000, Map.of("triggers", triggerWrites, "triggers/status", statusWrites, "events", 1000L), Map.of(), Map.of(),
             10, 10, 10, Map.of(), Map.of(), Map.of(), rssKb, rssKb, Map.of());
     }
 
