@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One reconcile of a Trigger, in the order of the design: paused? credentials, trigger type and
@@ -63,16 +64,17 @@ final class TriggerSync {
                 "annotation " + TriggerAnnotations.PAUSED + " is \"true\": no remote calls until it is removed");
         }
         List<RemoteChange> changes = new ArrayList<>();
+        AtomicReference<Outcome.Owned> owned = new AtomicReference<>();
         try {
-            Outcome outcome = sync(trigger, changes);
+            Outcome outcome = sync(trigger, changes, owned);
             failures.recovered(trigger);
             return outcome;
         } catch (RuntimeException e) {
-            return failures.outcome(trigger, e).withChanges(changes);
+            return failures.outcome(trigger, e).withChanges(changes).owning(Optional.ofNullable(owned.get()));
         }
     }
 
-    private Outcome sync(Trigger trigger, List<RemoteChange> changes) {
+    private Outcome sync(Trigger trigger, List<RemoteChange> changes, AtomicReference<Outcome.Owned> owned) {
         DevcasterCredentials key = credentials.resolve(trigger);
         Optional<Duration> turn = budget.admit(key, trigger.getMetadata().getUid());
         if (turn.isPresent()) {
@@ -90,7 +92,8 @@ final class TriggerSync {
 
         RemoteTriggerSync.Result result = remote.sync(new RemoteTriggerSync.Plan(key, trigger, desired,
                 settled.recorded(), status.getToolkitVersion(), previouslyApplied), ownership.guard(),
-            identity -> marker.declare(trigger, key, identity), changes);
+            identity -> marker.declare(trigger, key, identity), changes,
+            id -> owned.set(new Outcome.Owned(id, key.fingerprint())));
 
         account.movedFrom().ifPresent(from -> changes.add(RemoteChange.correction("ConnectedAccountChanged",
             "connected account " + from + " is no longer usable; the trigger moves to " + account.account().id())));

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Steps 6 and 7: find the remote trigger and make it match the desired state.
@@ -71,8 +72,15 @@ public final class RemoteTriggerSync {
         this.afterUpsert = afterUpsert;
     }
 
-    /** @param changes gets every remote change as it is made, also when a later step fails */
-    public Result sync(Plan plan, OwnershipGuard ownership, CreateIntent intent, List<RemoteChange> changes) {
+    /**
+     * @param changes gets every remote change as it is made, also when a later step fails
+     * @param owns    gets the id of the instance an upsert left this Trigger with, once it is known to
+     *                be this Trigger's and the one it replaced is deleted, also when a later step fails:
+     *                the status records it even then, so no later failure (an account gone unusable)
+     *                can leave it unrecorded beside a deleted one
+     */
+    public Result sync(Plan plan, OwnershipGuard ownership, CreateIntent intent, List<RemoteChange> changes,
+                       Consumer<String> owns) {
         Trigger trigger = plan.trigger();
         DesiredState desired = plan.desired();
         plan.recorded().ifPresent(id -> ownership.requireOwner(trigger, id));
@@ -114,6 +122,8 @@ public final class RemoteTriggerSync {
                 // new instance, so a crash here leaves nothing behind.
                 deleteIfPresent(plan.key(), current.get().id());
             }
+            // Only now: while the replaced instance may still exist, the status must keep naming it.
+            owns.accept(triggerId);
             changes.add(describeUpsert(plan, current, result));
             enabled = true; // an upsert enables a matched instance
             wrote = true;

@@ -43,6 +43,11 @@ public final class StatusBuilder {
                 next.setLastSyncedTime(now.toString());
             }
         });
+        outcome.owned().ifPresent(owned -> {
+            // Made or matched before a later step failed: recorded, but not as applied (no desired hash).
+            next.setTriggerId(owned.triggerId());
+            next.setProject(owned.project());
+        });
         if (outcome.releaseRecorded()) {
             next.setTriggerId(null);
             next.setProject(null);

@@ -151,6 +151,32 @@ class CrashAndFaultIT extends EndToEndTest {
     }
 
     @Test
+    void aReplacementWhoseLastStepFailsIsRecordedSoAnAccountThatExpiresThenLeavesNoUnrecordedInstance() {
+        emulator.faults().matchKeyMode(MatchKeyMode.CONFIG);
+        ConnectedAccount alice = account("alice", "github", AccountStatus.ACTIVE, 5);
+        try (var op = operator()) {
+            apply(githubCommits("replaced", "alice", "api"));
+            String oldId = triggers.ready("replaced").getStatus().getTriggerId();
+            emulator.faults().rateLimitNext(10_000, RateLimitHeaders.WITHOUT, 0, FaultScope.of("PATCH", MANAGE));
+
+            // A new config (a new instance replaces the old one) that is also disabled: the disable gets 429s.
+            Trigger changed = githubCommits("replaced", "alice", "web");
+            changed.getSpec().setEnabled(false);
+            apply(changed);
+            triggers.reason("replaced", "RateLimited");
+            eventually().until(() -> remote().size() == 1 && !remote().get(0).id().equals(oldId));
+            String newId = remote().get(0).id();
+            eventually().until(() -> newId.equals(triggers.get("replaced").getStatus().getTriggerId()));
+
+            // Now no reconcile gets as far as the upsert that would find the new instance again.
+            project.setAccountStatus(alice.id(), AccountStatus.EXPIRED);
+            triggers.reason("replaced", "ConnectedAccountNotActive");
+            assertThat(triggers.get("replaced").getStatus().getTriggerId()).isEqualTo(newId);
+            assertThat(remote()).extracting(i -> i.id()).containsExactly(newId);
+        }
+    }
+
+    @Test
     void theStatusNeverGoesBackWhileTheOldInstanceCannotBeDeleted() {
         emulator.faults().matchKeyMode(MatchKeyMode.CONFIG);
         account("alice", "github", AccountStatus.ACTIVE, 5);

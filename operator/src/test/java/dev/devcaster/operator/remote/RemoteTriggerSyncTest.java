@@ -6,6 +6,8 @@ import dev.devcaster.operator.client.ConflictException;
 import dev.devcaster.operator.client.DevcasterCredentials;
 import dev.devcaster.operator.client.NotFoundException;
 import dev.devcaster.operator.client.Page;
+import dev.devcaster.operator.client.RateLimitedException;
+import dev.devcaster.operator.client.TransientException;
 import dev.devcaster.operator.client.TriggerInstance;
 import dev.devcaster.operator.client.TriggerInstanceQuery;
 import dev.devcaster.operator.client.TriggerInstancesApi;
@@ -13,13 +15,16 @@ import dev.devcaster.operator.client.UpsertResult;
 import dev.devcaster.operator.client.UpsertTriggerRequest;
 import dev.devcaster.operator.kubernetes.Leadership;
 import dev.devcaster.operator.kubernetes.LostLeadershipException;
+import dev.devcaster.operator.status.ReadyReason;
 import dev.devcaster.operator.status.RemoteChange;
+import dev.devcaster.operator.status.TriggerProblem;
 import dev.devcaster.operator.trigger.Trigger;
 import dev.devcaster.operator.trigger.TriggerAnnotations;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +57,9 @@ class RemoteTriggerSyncTest {
     private final RemoteTriggerSync sync = new RemoteTriggerSync(api, leadership, RemoteTriggerSync.AfterUpsert.NONE);
     private final List<String> calls = new ArrayList<>();
     private final List<RemoteChange> changes = new ArrayList<>();
+    private final List<String> owned = new ArrayList<>();
+    /** An instance another Trigger holds: the ownership check after the upsert refuses it. */
+    private String ownerAfterUpsert;
     private final OwnershipGuard guard = new OwnershipGuard() {
         @Override
         public void requireOwner(Trigger trigger, String triggerId) {
@@ -67,6 +75,9 @@ class RemoteTriggerSyncTest {
         public void requireOwnerAfterUpsert(Trigger trigger, String triggerId, RemoteIdentity identity,
                                             DevcasterCredentials key) {
             calls.add("owner-after " + triggerId);
+            if (triggerId.equals(ownerAfterUpsert)) {
+                throw new TriggerProblem(ReadyReason.Conflict, triggerId + " is another Trigger's");
+            }
         }
 
         @Override
@@ -96,7 +107,8 @@ class RemoteTriggerSyncTest {
 
     RemoteTriggerSync.Result run(Trigger trigger, DesiredState desired, String recorded, boolean previouslyApplied) {
         return sync.sync(new RemoteTriggerSync.Plan(KEY, trigger, desired, Optional.ofNullable(recorded), VERSION,
-            previouslyApplied), guard, identity -> calls.add("declare " + identity.format(KEY, "uid")), changes);
+            previouslyApplied), guard, identity -> calls.add("declare " + identity.format(KEY, "uid")), changes,
+            owned::add);
     }
 
     List<String> reasons() {
@@ -191,6 +203,47 @@ class RemoteTriggerSyncTest {
         InOrder order = inOrder(api);
         order.verify(api).upsert(eq(KEY), eq("GITHUB_COMMIT_EVENT"), any(UpsertTriggerRequest.class));
         order.verify(api).delete(KEY, "ti_1");
+        assertThat(owned).containsExactly("ti_2");
+    }
+
+    @Test
+    void aReplacementIsHandedOverForTheStatusEvenWhenALaterStepFails() {
+        remote(instance("ti_1", "ca_1", "api", true));
+        upsertAnswers("ti_2", true);
+        doThrow(new RateLimitedException(new ApiError("PATCH /trigger_instances/manage/{id}", 429, "slow down", null,
+            null, null, null), Optional.of(Duration.ofSeconds(1)), false)).when(api).disable(KEY, "ti_2");
+
+        assertThatThrownBy(() -> run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("web", false), "ti_1", false))
+            .isInstanceOf(RateLimitedException.class);
+
+        verify(api).delete(KEY, "ti_1");
+        assertThat(owned).as("the new instance, recorded although the reconcile failed after the delete")
+            .containsExactly("ti_2");
+        assertThat(reasons()).containsExactly("Replaced");
+    }
+
+    @Test
+    void aReplacementIsNotHandedOverWhileTheReplacedInstanceCouldNotBeDeleted() {
+        remote(instance("ti_1", "ca_1", "api", true));
+        upsertAnswers("ti_2", true);
+        doThrow(new TransientException(new ApiError("DELETE /trigger_instances/manage/{id}", 503, "down", null, null,
+            null, null), null)).when(api).delete(KEY, "ti_1");
+
+        assertThatThrownBy(() -> run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("web", true), "ti_1", false))
+            .isInstanceOf(TransientException.class);
+
+        assertThat(owned).as("the status keeps naming ti_1, which still exists").isEmpty();
+    }
+
+    @Test
+    void anInstanceAnotherTriggerHoldsIsNeverHandedOver() {
+        upsertAnswers("ti_theirs", false);
+        ownerAfterUpsert = "ti_theirs";
+
+        assertThatThrownBy(() -> run(trigger("t", "GITHUB_COMMIT_EVENT", "alice"), desired("api", true), null, false))
+            .isInstanceOf(TriggerProblem.class);
+
+        assertThat(owned).isEmpty();
     }
 
     @Test

@@ -5,8 +5,10 @@ import dev.devcaster.operator.trigger.TriggerState;
 import dev.devcaster.operator.trigger.TriggerStatus;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.devcaster.operator.trigger.TriggerFixtures.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,22 @@ class StatusBuilderTest {
         assertThat(next.getObservedGeneration()).isEqualTo(2L);
         assertThat(TriggerConditions.readyReasonIs(next, ReadyReason.InvalidConfig)).isTrue();
         assertThat(t.getStatus().getObservedGeneration()).as("the Trigger's own status is not touched").isNull();
+    }
+
+    @Test
+    void anInstanceMadeBeforeAFailureIsRecordedButNotAsApplied() {
+        Outcome failed = Outcome.of(ReadyReason.RateLimited, "429 after the replace")
+            .owning(Optional.of(new Outcome.Owned("ti_new", "proj")));
+
+        TriggerStatus next = StatusBuilder.next(synced(1), failed, NOW);
+
+        assertThat(next.getTriggerId()).isEqualTo("ti_new");
+        assertThat(next.getProject()).isEqualTo("proj");
+        assertThat(next.getDesiredHash()).as("so the next reconcile compares, it does not assume").isEqualTo("aaaa");
+        assertThat(next.getLastSyncedTime()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(TriggerConditions.readyReasonIs(next, ReadyReason.RateLimited)).isTrue();
+        assertThat(Outcome.deferred(Duration.ofSeconds(1)).owning(Optional.of(new Outcome.Owned("ti_new", "proj")))
+            .deferred()).as("reported, so the status records it").isFalse();
     }
 
     @Test
