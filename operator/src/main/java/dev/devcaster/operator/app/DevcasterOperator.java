@@ -106,6 +106,7 @@ public final class DevcasterOperator implements AutoCloseable {
                 var callbacks = new LeaderCallbacks(() -> {
                     leadership.started();
                     metrics.leading(true);
+                    tookOver();
                 }, () -> {
                     leadership.lost();
                     metrics.leading(false);
@@ -148,6 +149,11 @@ public final class DevcasterOperator implements AutoCloseable {
 
     public static DevcasterOperator create(OperatorConfig config, KubernetesClient client, Seams seams) {
         return new DevcasterOperator(config, client, seams);
+    }
+
+    /** Leadership arrives after construction; the Triggers the previous leader was retrying are asked for. */
+    private void tookOver() {
+        sweep.afterTakeover();
     }
 
     private TriggerSteps steps(OperatorConfig config, Seams seams) {

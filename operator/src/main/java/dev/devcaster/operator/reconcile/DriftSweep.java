@@ -74,6 +74,15 @@ public final class DriftSweep implements AutoCloseable {
         task.start(FIRST_SWEEP, Jitter.around(period));
     }
 
+    /**
+     * This replica just took over: the retries of the Triggers that are not in sync were scheduled by
+     * the previous leader and died with it, and the status writes that made them so never reached
+     * this replica's controller (they are filtered out), so they are asked for now.
+     */
+    public void afterTakeover() {
+        triggers.get().filter(t -> !InSyncCheck.candidate(t)).forEach(requeue::now);
+    }
+
     void sweep() {
         Map<String, Project> projects = new HashMap<>();
         triggers.get().filter(InSyncCheck::candidate).forEach(t -> {

@@ -1,5 +1,6 @@
 package dev.devcaster.operator.app;
 
+import dev.devcaster.emulator.faults.FaultScope;
 import dev.devcaster.emulator.model.AccountStatus;
 import dev.devcaster.operator.config.Settings;
 import dev.devcaster.operator.testing.EndToEndTest;
@@ -106,6 +107,31 @@ class OperatorRuntimeIT extends EndToEndTest {
             assertThat(first.lostLeadership() || second.lostLeadership()).isFalse();
         } finally {
             first.close();
+        }
+    }
+
+    @Test
+    void aStandByThatTakesOverRetriesWhatFailedUnderTheOldLeader() {
+        Set<String> upsertedBy = ConcurrentHashMap.newKeySet();
+        try (RunningOperator first = elected("replica-a", upsertedBy)) {
+            client.resources(Trigger.class).inNamespace(ns).resource(commits("failing", "api")).create();
+            String id = triggers.ready("failing").getStatus().getTriggerId();
+            // The stand-by's cache sees it Synced: nothing for it to do at its start.
+            try (RunningOperator second = elected("replica-b", upsertedBy)) {
+                eventually().until(() -> second.operator().ready());
+                // Under the leader, a status change alone: the instance goes, and its recreation fails.
+                emulator.faults().errorRate(1.0, FaultScope.of("POST", "/api/v3/trigger_instances/{slug}/upsert"));
+                project.deleteTrigger(id);
+                triggers.reason("failing", "RemoteError");
+
+                first.close();
+                eventually().until(() -> "replica-b".equals(lease().getSpec().getHolderIdentity()));
+                emulator.faults().clear();
+
+                Trigger recovered = triggers.ready("failing");
+                assertThat(recovered.getStatus().getTriggerId()).isNotEqualTo(id);
+                assertThat(upsertedBy).contains("replica-b");
+            }
         }
     }
 
