@@ -170,6 +170,10 @@ shard's webhook about its Triggers. The same grammar and meaning as the operator
 {{- define "devcaster-operator.shardObjectSelector" -}}
 {{- $key := `(?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?` }}
 {{- $value := `(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?` }}
+{{- $equality := printf `^(%s)\s*(==|=|!=)\s*(%s)$` $key $value }}
+{{- $set := printf `^(%s)\s+(in|notin)\s*\(([^()]*[^()\s][^()]*)\)$` $key }}
+{{- $presence := printf `^(!?)\s*(%s)$` $key }}
+{{- $refused := printf "shard.selector: %q is not a label selector (e.g. devcaster.dev/shard=b)" .Values.shard.selector }}
 {{- $selector := trim .Values.shard.selector }}
 {{- /* Commas inside a set's parentheses separate values, not requirements. */}}
 {{- range regexFindAll `\([^()]*\)` $selector -1 }}
@@ -178,26 +182,25 @@ shard's webhook about its Triggers. The same grammar and meaning as the operator
 matchExpressions:
 {{- range splitList "," $selector }}
 {{- $term := trim . }}
-{{- if regexMatch (printf `^(%s)\s*(==|=|!=)\s*(%s)$` $key $value) $term }}
-  - key: {{ regexReplaceAll (printf `^(%s)\s*(==|=|!=)\s*(%s)$` $key $value) $term "${1}" | quote }}
-    operator: {{ ternary "NotIn" "In" (eq (regexReplaceAll (printf `^(%s)\s*(==|=|!=)\s*(%s)$` $key $value) $term "${2}") "!=") }}
-    values: [{{ regexReplaceAll (printf `^(%s)\s*(==|=|!=)\s*(%s)$` $key $value) $term "${3}" | quote }}]
-{{- else if regexMatch (printf `^(%s)\s+(in|notin)\s*\(([^()]*[^()\s][^()]*)\)$` $key) $term }}
-{{- $pattern := printf `^(%s)\s+(in|notin)\s*\(([^()]*)\)$` $key }}
-  - key: {{ regexReplaceAll $pattern $term "${1}" | quote }}
-    operator: {{ ternary "In" "NotIn" (eq (regexReplaceAll $pattern $term "${2}") "in") }}
+{{- if regexMatch $equality $term }}
+  - key: {{ regexReplaceAll $equality $term "${1}" | quote }}
+    operator: {{ ternary "NotIn" "In" (eq (regexReplaceAll $equality $term "${2}") "!=") }}
+    values: [{{ regexReplaceAll $equality $term "${3}" | quote }}]
+{{- else if regexMatch $set $term }}
+  - key: {{ regexReplaceAll $set $term "${1}" | quote }}
+    operator: {{ ternary "In" "NotIn" (eq (regexReplaceAll $set $term "${2}") "in") }}
     values:
-    {{- range splitList ";" (regexReplaceAll $pattern $term "${3}") }}
+    {{- range splitList ";" (regexReplaceAll $set $term "${3}") }}
     {{- if not (regexMatch (printf `^%s$` $value) (trim .)) }}
-    {{- fail (printf "shard.selector: %q is not a label selector (e.g. devcaster.dev/shard=b)" $.Values.shard.selector) }}
+    {{- fail $refused }}
     {{- end }}
       - {{ trim . | quote }}
     {{- end }}
-{{- else if regexMatch (printf `^(!?)\s*(%s)$` $key) $term }}
-  - key: {{ regexReplaceAll (printf `^(!?)\s*(%s)$` $key) $term "${2}" | quote }}
+{{- else if regexMatch $presence $term }}
+  - key: {{ regexReplaceAll $presence $term "${2}" | quote }}
     operator: {{ ternary "DoesNotExist" "Exists" (hasPrefix "!" $term) }}
 {{- else }}
-{{- fail (printf "shard.selector: %q is not a label selector (e.g. devcaster.dev/shard=b)" $.Values.shard.selector) }}
+{{- fail $refused }}
 {{- end }}
 {{- end }}
 {{- end }}
