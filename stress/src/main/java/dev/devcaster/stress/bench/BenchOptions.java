@@ -28,13 +28,15 @@ import java.util.Optional;
  * @param extraJvmArgs   flags added to the operator's JVM after the chart's, for experiments (e.g. another collector);
  *                       the run then no longer measures the chart's defaults, and the report says so
  * @param jfr            record the operator with Java Flight Recorder and summarise hot methods and GC
+ * @param restarts       restarts measured one after another, each with one new Trigger; the goal judges their
+ *                       median (one start is one sample of a noisy figure)
  * @param readyTimeout   how long the wave may take before the run gives up
  * @param out            the JSON report; logs, kubeconfig and recordings go beside it
  * @param values         the chart's values.yaml (JVM flags, limits, defaults)
  */
 public record BenchOptions(int triggers, double rateLimit, Duration latency, int concurrency, Duration resync,
                            int baselineSample, int users, int createThreads, int writeProbe,
-                           List<String> extraJvmArgs, boolean jfr,
+                           List<String> extraJvmArgs, boolean jfr, int restarts,
                            Duration readyTimeout, Path out, Path values) {
 
     public BenchOptions {
@@ -46,6 +48,9 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
         }
         if (baselineSample < 1 || baselineSample > triggers) {
             throw new IllegalArgumentException("bench.baselineSample must be between 1 and bench.triggers");
+        }
+        if (restarts < 1) {
+            throw new IllegalArgumentException("bench.restarts must be at least 1");
         }
     }
 
@@ -77,6 +82,7 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
             Arrays.stream(p.text("bench.operatorJvmArgs", "").trim().split("\\s+"))
                 .filter(a -> !a.isEmpty()).toList(),
             Boolean.parseBoolean(p.text("bench.jfr", "false").trim()),
+            p.integer("bench.restarts", 3),
             Duration.ofSeconds(p.integer("bench.readyTimeoutSeconds", (int) Math.max(600, 10 * floorSeconds))),
             Path.of(p.text("bench.out", "target/bench/scale-benchmark.json")),
             chartValues);
@@ -96,6 +102,7 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
         m.put("writeProbe", writeProbe);
         m.put("operatorJvmArgs", extraJvmArgs);
         m.put("jfr", jfr);
+        m.put("restarts", restarts);
         m.put("readyTimeoutSeconds", readyTimeout.toSeconds());
         m.put("out", out.toString());
         m.put("values", values.toString());

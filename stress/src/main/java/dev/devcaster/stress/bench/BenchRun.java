@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 /**
  * One benchmark run, start to end, every phase on the same control plane and emulator: the
  * SDK-style baseline; the operator's first start with one Trigger; the creation wave; the quiet
- * window; a restart with one new Trigger. Phases run one after another, so each phase's difference
+ * window; restarts, each with one new Trigger. Phases run one after another, so each phase's difference
  * of counters (emulator calls, API-server writes, CPU) belongs to the one client active in it.
  */
 final class BenchRun {
@@ -121,7 +121,7 @@ final class BenchRun {
             Measurements.FirstReady first;
             Measurements.Wave wave;
             Measurements.Quiet quiet;
-            Measurements.Restart restart;
+            Measurements.Restarts restarts;
             List<FlightRecordingSummary> recordings = new ArrayList<>();
             try (ReadyWatch watch = new ReadyWatch(load, NAMESPACE)) {
                 // 2. First start: one Trigger waits for the operator, on a machine done with the probe.
@@ -165,14 +165,22 @@ final class BenchRun {
                     operator.close();
                 }
                 jfr.filter(Files::isRegularFile).ifPresent(f -> recordings.add(FlightRecordingSummary.read(f)));
-                figures.put("idleBeforeRestart", settle("restart"));
-                restart = restart(load, emulator, workload, watch, launch, logs, recordings,
-                    (double) figures.get("stopSeconds"));
-                say("restart: the new Trigger Ready %.2f s after launch, %d remote calls (%s)",
-                    restart.launchToNewReadySeconds(), restart.remoteTotal(), restart.remoteCalls());
+                List<Measurements.Restart> runs = new ArrayList<>();
+                List<MachineIdle.Wait> idle = new ArrayList<>();
+                for (int i = 0; i < options.restarts(); i++) {
+                    idle.add(settle("restart"));
+                    Measurements.Restart restart = restart(load, emulator, workload, watch, launch, logs, recordings,
+                        (double) figures.get("stopSeconds"), i);
+                    runs.add(restart);
+                    say("restart %d of %d: the new Trigger Ready %.2f s after launch, %d remote calls (%s)", i + 1,
+                        options.restarts(), restart.launchToNewReadySeconds(), restart.remoteTotal(),
+                        restart.remoteCalls());
+                }
+                figures.put("idleBeforeRestart", idle);
+                restarts = new Measurements.Restarts(runs);
             }
 
-            List<Goal> goals = Goals.evaluate(options, sizing, chart, first, wave, quiet, restart, baseline, probe);
+            List<Goal> goals = Goals.evaluate(options, sizing, chart, first, wave, quiet, restarts, baseline, probe);
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("kubernetes", cluster.describe());
             run.put("commit", SourceCommit.describe(repoRoot));
@@ -188,7 +196,7 @@ final class BenchRun {
             figures.put("firstReady", first);
             figures.put("wave", wave);
             figures.put("quiet", quiet);
-            figures.put("restart", restart);
+            figures.put("restart", restarts);
             figures.put("flightRecordings", recordings);
             figures.put("totalSeconds", seconds(runStart, System.nanoTime()));
             return new BenchReport(options, run, goals, figures, List.copyOf(log));
@@ -292,23 +300,27 @@ final class BenchRun {
             calls.itemReads(), writes, ProcessCpu.seconds(operator.pid()) - opCpu, operator.rssKb().orElse(-1));
     }
 
+    /** Restart {@code index}: its own new Trigger, process name, log and recording, so no run reads another's. */
     private Measurements.Restart restart(KubernetesClient load, DevcasterEmulator emulator, BenchWorkload workload,
                                          ReadyWatch watch, OperatorLaunch launch, Path logs,
-                                         List<FlightRecordingSummary> recordings, double stopSeconds) {
-        create(load, workload.extra("restart"));
-        int managed = options.triggers() + 2;
-        Optional<Path> jfr = options.jfr() ? Optional.of(logs.resolve("operator-restarted.jfr")) : Optional.empty();
+                                         List<FlightRecordingSummary> recordings, double stopSeconds, int index) {
+        String group = "restart" + index;
+        BenchWorkload.Item item = workload.extra(group);
+        create(load, item);
+        int managed = options.triggers() + 2 + index;
+        String name = index == 0 ? "operator-restarted" : "operator-restarted-" + index;
+        Optional<Path> jfr = options.jfr() ? Optional.of(logs.resolve(name + ".jfr")) : Optional.empty();
         RemoteCalls before = RemoteCalls.snapshot(emulator.requestLog());
         Instant launchedAt = Instant.now();
         long launched = System.nanoTime();
-        OperatorProcess operator = launch.start("operator-restarted", logs.resolve("operator-restarted.log"), jfr);
+        OperatorProcess operator = launch.start(name, logs.resolve(name + ".log"), jfr);
         try {
-            if (!watch.await("restart", 1, ONE_TRIGGER_TIMEOUT)) {
+            if (!watch.await(group, 1, ONE_TRIGGER_TIMEOUT)) {
                 throw new IllegalStateException("the Trigger created while the operator was down was not Ready within "
                     + ONE_TRIGGER_TIMEOUT + "; " + operator.logFile());
             }
             RemoteCalls calls = RemoteCalls.snapshot(emulator.requestLog()).since(before);
-            double toReady = seconds(launched, watch.readyAt("restart-0"));
+            double toReady = seconds(launched, watch.readyAt(item.name()));
             launch.verifySettings(operator);
             Optional<Instant> main = OperatorLaunch.loggedAt(operator.logFile(), " Main starting with ");
             Optional<Instant> started = OperatorLaunch.loggedAt(operator.logFile(), " Main started");

@@ -1,8 +1,10 @@
 package dev.devcaster.stress.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Issue 11's goals, judged against one run's figures. Each bound is written out in the row, so a
@@ -17,8 +19,9 @@ import java.util.Map;
  *   <li>quiet window: no write anywhere, and list calls no more than one snapshot per resync period needs
  *       (a window of two periods may hold three snapshot starts);</li>
  *   <li>max RSS ≤ 300 MiB with the chart's defaults;</li>
- *   <li>restart: the new Trigger Ready ≤ 3 s after launch, with ≤ ⌈managed / 1000⌉ + {@value #FEW} remote calls
- *       (the listing pages, plus type, account, upsert and the accounts-in-use read);</li>
+ *   <li>restart: the new Trigger Ready ≤ 3 s after launch (the median of the restarts), each restart with
+ *       ≤ ⌈managed / 1000⌉ + {@value #FEW} remote calls (the listing pages, plus type, account, upsert and the
+ *       accounts-in-use read);</li>
  *   <li>launch → first Ready ≤ 2 s.</li>
  * </ul>
  */
@@ -35,7 +38,7 @@ final class Goals {
     }
 
     static List<Goal> evaluate(BenchOptions o, JvmSizing sizing, ChartDefaults chart, Measurements.FirstReady first,
-                               Measurements.Wave wave, Measurements.Quiet quiet, Measurements.Restart restart,
+                               Measurements.Wave wave, Measurements.Quiet quiet, Measurements.Restarts restarts,
                                SdkBaseline.Result baseline, ApiServerWriteProbe.Result probe) {
         List<Goal> goals = new ArrayList<>();
         double factor = waveFactor(o.rateLimit());
@@ -125,13 +128,16 @@ final class Goals {
             "%.0f MiB (heap max %.0f MiB, %s; limit %s)", rssMiB, sizing.maxHeapBytes() / 1048576.0, sizing.collector(),
             chart.memoryLimit()), rssMiB, RSS_GOAL_MIB, String.format("≤ %.0f MiB", RSS_GOAL_MIB)));
 
+        Measurements.Restart restart = restarts.median();
         goals.add(Goal.atMost(String.format("restart with %,d Synced + 1 new: new one Ready", restart.managed() - 1),
-            String.format("%.2f s after launch%s", restart.launchToNewReadySeconds(), breakdown(restart.launchToMainSeconds(),
-                restart.mainToStartedSeconds(), null)), restart.launchToNewReadySeconds(), 3.0, "≤ 3 s"));
-        long restartLimit = ceilDiv(restart.managed(), PAGE) + FEW;
-        goals.add(Goal.atMost("restart: remote calls until then", String.format("%d (%s)", restart.remoteTotal(),
-            shortEndpoints(restart.remoteCalls())), restart.remoteTotal(), restartLimit,
-            String.format("≤ %d (⌈%,d/%d⌉ + %d)", restartLimit, restart.managed(), PAGE, FEW)));
+            String.format("%.2f s after launch%s%s", restart.launchToNewReadySeconds(), samples(restarts),
+                breakdown(restart.launchToMainSeconds(), restart.mainToStartedSeconds(), null)),
+            restart.launchToNewReadySeconds(), 3.0, "≤ 3 s"));
+        Measurements.Restart busiest = restarts.mostRemoteCalls();
+        long restartLimit = ceilDiv(busiest.managed(), PAGE) + FEW;
+        goals.add(Goal.atMost("restart: remote calls until then", String.format("%d (%s)", busiest.remoteTotal(),
+            shortEndpoints(busiest.remoteCalls())), busiest.remoteTotal(), restartLimit,
+            String.format("≤ %d (⌈%,d/%d⌉ + %d)", restartLimit, busiest.managed(), PAGE, FEW)));
 
         goals.add(Goal.atMost("start → first Ready, 1 Trigger", String.format("%.2f s%s", first.launchToReadySeconds(),
             breakdown(first.launchToMainSeconds(), first.mainToStartedSeconds(), first.startedToReadySeconds())),
@@ -156,6 +162,16 @@ final class Goals {
 
     static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
+    }
+
+    /** "(median of 3: 2.71, 2.80, 2.95 s)", or nothing for one restart. */
+    private static String samples(Measurements.Restarts restarts) {
+        double[] seconds = restarts.seconds();
+        if (seconds.length == 1) {
+            return "";
+        }
+        return String.format(" (median of %d: %s s)", seconds.length, Arrays.stream(seconds).sorted()
+            .mapToObj(v -> String.format("%.2f", v)).collect(Collectors.joining(", ")));
     }
 
     private static String breakdown(Double toMain, Double toStarted, Double toReady) {

@@ -2,6 +2,8 @@ package dev.devcaster.stress.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -138,5 +140,36 @@ final class Measurements {
      */
     record Restart(int managed, double stopSeconds, double launchToNewReadySeconds, Double launchToMainSeconds,
                    Double mainToStartedSeconds, Map<String, Long> remoteCalls, long remoteTotal) {
+    }
+
+    /**
+     * Restarts one after another, each with its own new Trigger. A start is one sample of a figure
+     * that varies by a tenth of a second from run to run, so the goal judges the median (the upper
+     * one for an even count) and every sample is reported beside it.
+     */
+    record Restarts(List<Restart> runs) {
+
+        Restarts {
+            if (runs.isEmpty()) {
+                throw new IllegalArgumentException("no restart measured");
+            }
+            runs = List.copyOf(runs);
+        }
+
+        @JsonProperty
+        Restart median() {
+            List<Restart> sorted = runs.stream()
+                .sorted(Comparator.comparingDouble(Restart::launchToNewReadySeconds)).toList();
+            return sorted.get(sorted.size() / 2);
+        }
+
+        /** The most remote calls any restart made: every one must stay within the bound. */
+        Restart mostRemoteCalls() {
+            return runs.stream().max(Comparator.comparingLong(Restart::remoteTotal)).orElseThrow();
+        }
+
+        double[] seconds() {
+            return runs.stream().mapToDouble(Restart::launchToNewReadySeconds).toArray();
+        }
     }
 }

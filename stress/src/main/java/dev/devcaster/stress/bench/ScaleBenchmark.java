@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * The scale benchmark: the operator jar as its own process, with the Helm chart's defaults, against
  * a real kube-apiserver + etcd and the emulator with a fixed latency per call; in one run the
  * SDK-style baseline, the first start, a creation wave of N Triggers, a quiet window of two resync
- * periods and a restart with one new Trigger. Prints a table (metric | measured | goal | met?) and
+ * periods and restarts (three by default), each with one new Trigger. Prints a table (metric | measured | goal | met?) and
  * writes every raw figure as JSON. Exit code 0 whether or not the goals are met: it measures, it
  * does not gate (the table says what is missed).
  *

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoalsTest {
 
     static final BenchOptions OPTIONS = new BenchOptions(1000, 100, Duration.ofMillis(50), 10, Duration.ofSeconds(60),
-        1000, 10, 4, 0, List.of(), false, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
+        1000, 10, 4, 0, List.of(), false, 1, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
     static final ChartDefaults CHART = new ChartDefaults("-XX:MaxRAMPercentage=75", "512Mi", 536_870_912L, "1", 1, 10, 20);
     static final JvmSizing SIZING = new JvmSizing(402_653_184L, "SerialGC");
 
@@ -54,9 +54,25 @@ class GoalsTest {
     }
 
     @Test
+    void theRestartGoalJudgesTheMedianStartAndTheRemoteCallsOfEveryStart() {
+        Measurements.Restarts restarts = new Measurements.Restarts(List.of(run(3.4, 3), run(2.6, 3), run(2.9, 40)));
+
+        List<Goal> goals = Goals.evaluate(OPTIONS, SIZING, CHART, first(1.5), wave(11.0, 10, 1010, 1000, 1000, 250_000),
+            quiet(0, 0, 6), restarts, baseline(158), null);
+
+        Goal ready = goals.stream().filter(g -> g.metric().startsWith("restart with")).findFirst().orElseThrow();
+        assertThat(ready.verdict()).isEqualTo(Goal.Verdict.MET);
+        assertThat(ready.measured()).startsWith("2.90 s after launch (median of 3: 2.60, 2.90, 3.40 s)");
+        assertThat(goals).filteredOn(g -> g.metric().equals("restart: remote calls until then"))
+            .extracting(Goal::verdict).containsExactly(Goal.Verdict.MISSED);
+        assertThat(new Measurements.Restarts(List.of(run(3.1, 3), run(2.9, 3))).median().launchToNewReadySeconds())
+            .as("the upper median of an even count").isEqualTo(3.1);
+    }
+
+    @Test
     void noSpeedUpGoalBelowOneHundredPerSecondWhereTheFloorBoundsIt() {
         BenchOptions slow = new BenchOptions(1000, 20, Duration.ofMillis(50), 10, Duration.ofSeconds(60), 1000, 10, 4, 0,
-            List.of(), false, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
+            List.of(), false, 1, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
 
         List<Goal> goals = Goals.evaluate(slow, SIZING, CHART, first(1.5), wave(53.6, 50, 1010, 1000, 1000, 250_000),
             quiet(0, 0, 6), restart(2.0, 6), baseline(158), null);
@@ -84,7 +100,11 @@ class GoalsTest {
             remoteWrites, 0, statusWrites == 0 ? Map.of() : Map.of("triggers/status", statusWrites), 1, 1);
     }
 
-    private static Measurements.Restart restart(double seconds, long calls) {
+    private static Measurements.Restarts restart(double seconds, long calls) {
+        return new Measurements.Restarts(List.of(run(seconds, calls)));
+    }
+
+    private static Measurements.Restart run(double seconds, long calls) {
         return new Measurements.Restart(1002, 1, seconds, 0.5, 0.5, Map.of("GET /api/v3/trigger_instances/active", calls),
             calls);
     }
