@@ -3,6 +3,7 @@ package dev.devcaster.operator;
 import dev.devcaster.operator.app.CommonPoolParallelism;
 import dev.devcaster.operator.app.DevcasterOperator;
 import dev.devcaster.operator.app.Seams;
+import dev.devcaster.operator.app.StartupTraining;
 import dev.devcaster.operator.config.ConfigException;
 import dev.devcaster.operator.config.OperatorConfig;
 import dev.devcaster.operator.kubernetes.ClusterClient;
@@ -20,6 +21,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--training")) {
+            StartupTraining.run();
+            return;
+        }
         CommonPoolParallelism.atLeastTwo();
         OperatorConfig config;
         try {

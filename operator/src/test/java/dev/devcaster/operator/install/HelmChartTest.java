@@ -595,13 +595,13 @@ class HelmChartTest {
         }
     }
 
-    /** The rendered command with this JVM, this classpath and a local URL in place of Jib's and the Service's. */
+    /** The rendered command with this JVM, this classpath and a local URL in place of the image's and the Service's. */
     private static int run(List<String> command, String url, String seconds) throws Exception {
         List<String> local = new java.util.ArrayList<>();
         for (String arg : command) {
             if (arg.equals("java")) {
                 local.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            } else if (arg.startsWith("@/app/")) {
+            } else if (arg.startsWith("/app/")) {
                 local.add(System.getProperty("java.class.path"));
             } else if (arg.startsWith("http://")) {
                 local.add(url);
