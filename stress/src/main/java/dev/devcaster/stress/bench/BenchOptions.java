@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param extraJvmArgs   flags added to the operator's JVM after the chart's, for experiments (e.g. another collector);
  *                       the run then no longer measures the chart's defaults, and the report says so
  * @param jfr            record the operator with Java Flight Recorder and summarise hot methods and GC
+ * @param classDataSharing start the operator with the image's class data archive, trained as the image's build
+ *                       trains it (default); false measures a JVM without it
  * @param restarts       restarts measured one after another, each with one new Trigger; the goal judges their
  *                       median (one start is one sample of a noisy figure)
  * @param readyTimeout   how long the wave may take before the run gives up
@@ -36,7 +38,7 @@ import java.util.Optional;
  */
 public record BenchOptions(int triggers, double rateLimit, Duration latency, int concurrency, Duration resync,
                            int baselineSample, int users, int createThreads, int writeProbe,
-                           List<String> extraJvmArgs, boolean jfr, int restarts,
+                           List<String> extraJvmArgs, boolean jfr, boolean classDataSharing, int restarts,
                            Duration readyTimeout, Path out, Path values) {
 
     public BenchOptions {
@@ -82,6 +84,7 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
             Arrays.stream(p.text("bench.operatorJvmArgs", "").trim().split("\\s+"))
                 .filter(a -> !a.isEmpty()).toList(),
             Boolean.parseBoolean(p.text("bench.jfr", "false").trim()),
+            Boolean.parseBoolean(p.text("bench.classDataSharing", "true").trim()),
             p.integer("bench.restarts", 3),
             Duration.ofSeconds(p.integer("bench.readyTimeoutSeconds", (int) Math.max(600, 10 * floorSeconds))),
             Path.of(p.text("bench.out", "target/bench/scale-benchmark.json")),
@@ -102,6 +105,7 @@ public record BenchOptions(int triggers, double rateLimit, Duration latency, int
         m.put("writeProbe", writeProbe);
         m.put("operatorJvmArgs", extraJvmArgs);
         m.put("jfr", jfr);
+        m.put("classDataSharing", classDataSharing);
         m.put("restarts", restarts);
         m.put("readyTimeoutSeconds", readyTimeout.toSeconds());
         m.put("out", out.toString());

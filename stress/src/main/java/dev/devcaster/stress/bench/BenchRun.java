@@ -72,8 +72,11 @@ final class BenchRun {
         podFlags.addAll(chart.containerJvmArgs());
         podFlags.addAll(options.extraJvmArgs());
         JvmSizing sizing = JvmSizing.probe(podFlags);
-        String operatorJvm = String.format("JAVA_TOOL_OPTIONS=\"%s\" %s%s → heap max %.0f MiB, %s",
-            chart.javaToolOptions(), String.join(" ", chart.containerJvmArgs()), options.extraJvmArgs().isEmpty() ? ""
+        ImageStart image = options.classDataSharing() ? ImageStart.trained(jar, logs) : ImageStart.without();
+        say("image: %s", image.training());
+        String operatorJvm = String.format("JAVA_TOOL_OPTIONS=\"%s\" %s %s%s → heap max %.0f MiB, %s",
+            chart.javaToolOptions(), String.join(" ", chart.containerJvmArgs()), image.describe(),
+            options.extraJvmArgs().isEmpty() ? ""
                 : " PLUS NOT THE CHART'S: " + String.join(" ", options.extraJvmArgs()), sizing.maxHeapBytes() / 1048576.0,
             sizing.collector());
         say("chart: %s, limits memory %s cpu %s; operator JVM: %s", options.values(), chart.memoryLimit(),
@@ -114,7 +117,7 @@ final class BenchRun {
             // OperatorRbacIT; what matters for the figures is that the operator authenticates as its pod does.
             PodIdentity identity = PodIdentity.create(client, OperatorLaunch.OPERATOR_NAMESPACE, "devcaster-operator",
                 "cluster-admin", out);
-            OperatorLaunch launch = new OperatorLaunch(options, chart, jar, identity, emulator.baseUrl(),
+            OperatorLaunch launch = new OperatorLaunch(options, chart, image, jar, identity, emulator.baseUrl(),
                 OPERATOR_KEY, NAMESPACE);
             Map<String, Object> figures = new LinkedHashMap<>();
             Map<String, String> reportedSettings;

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Starts the operator as the chart's pod would run it: a ServiceAccount token (no kubeconfig), the
- * chart's {@code JAVA_TOOL_OPTIONS}, the JVM told the pod's memory and CPU limits, the chart's
+ * chart's {@code JAVA_TOOL_OPTIONS}, the image's JVM flags (its class data archive), the JVM told
+ * the pod's memory and CPU limits, the chart's
  * defaults for every setting the benchmark does not vary, the default key allowed in the
  * benchmark's namespace. Then checks in the operator's own "starting with {…}" line that the
  * varied settings really reached it (a harness that silently runs the default limiter measures the
@@ -40,16 +41,18 @@ final class OperatorLaunch {
 
     private final BenchOptions options;
     private final ChartDefaults chart;
+    private final ImageStart image;
     private final OperatorProcess.Jar jar;
     private final PodIdentity identity;
     private final URI baseUrl;
     private final String apiKey;
     private final String namespace;
 
-    OperatorLaunch(BenchOptions options, ChartDefaults chart, OperatorProcess.Jar jar, PodIdentity identity, URI baseUrl,
-                   String apiKey, String namespace) {
+    OperatorLaunch(BenchOptions options, ChartDefaults chart, ImageStart image, OperatorProcess.Jar jar,
+                   PodIdentity identity, URI baseUrl, String apiKey, String namespace) {
         this.options = options;
         this.chart = chart;
+        this.image = image;
         this.jar = jar;
         this.identity = identity;
         this.baseUrl = baseUrl;
@@ -57,9 +60,13 @@ final class OperatorLaunch {
         this.namespace = namespace;
     }
 
-    /** The JVM flags besides JAVA_TOOL_OPTIONS: the pod's limits, and a flight recording when asked for. */
+    /**
+     * The JVM flags besides JAVA_TOOL_OPTIONS: the pod's limits, the image's (its class data archive),
+     * and a flight recording when asked for.
+     */
     List<String> jvmArgs(Optional<Path> flightRecording) {
         List<String> args = new ArrayList<>(chart.containerJvmArgs());
+        args.addAll(image.flags());
         args.addAll(options.extraJvmArgs());
         flightRecording.ifPresent(file -> args.add("-XX:StartFlightRecording=filename=" + file
             + ",settings=profile,dumponexit=true"));
@@ -102,6 +109,7 @@ final class OperatorLaunch {
             .contains("Picked up JAVA_TOOL_OPTIONS: " + chart.javaToolOptions())) {
             throw new IllegalStateException(process + " did not pick up JAVA_TOOL_OPTIONS; " + process.logFile());
         }
+        image.verify(process);
         return reported;
     }
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoalsTest {
 
     static final BenchOptions OPTIONS = new BenchOptions(1000, 100, Duration.ofMillis(50), 10, Duration.ofSeconds(60),
-        1000, 10, 4, 0, List.of(), false, 1, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
+        1000, 10, 4, 0, List.of(), false, true, 1, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
     static final ChartDefaults CHART = new ChartDefaults("-XX:MaxRAMPercentage=75", "512Mi", 536_870_912L, "1", 1, 10, 20);
     static final JvmSizing SIZING = new JvmSizing(402_653_184L, "SerialGC");
 
@@ -72,7 +72,7 @@ class GoalsTest {
     @Test
     void noSpeedUpGoalBelowOneHundredPerSecondWhereTheFloorBoundsIt() {
         BenchOptions slow = new BenchOptions(1000, 20, Duration.ofMillis(50), 10, Duration.ofSeconds(60), 1000, 10, 4, 0,
-            List.of(), false, 1, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
+            List.of(), false, true, 1, Duration.ofMinutes(10), Path.of("out.json"), Path.of("values.yaml"));
 
         List<Goal> goals = Goals.evaluate(slow, SIZING, CHART, first(1.5), wave(53.6, 50, 1010, 1000, 1000, 250_000),
             quiet(0, 0, 6), restart(2.0, 6), baseline(158), null);
