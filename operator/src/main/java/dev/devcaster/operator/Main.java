@@ -1,5 +1,6 @@
 package dev.devcaster.operator;
 
+import dev.devcaster.operator.app.ClassDataArchive;
 import dev.devcaster.operator.app.CommonPoolParallelism;
 import dev.devcaster.operator.app.DevcasterOperator;
 import dev.devcaster.operator.app.Seams;
@@ -12,9 +13,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-/** Entry point: configuration from the environment, then the operator until SIGTERM. */
+/**
+ * Entry point: configuration from the environment, then the operator until SIGTERM. With
+ * {@code --training}, the image build's training run instead ({@link StartupTraining}), then exit.
+ */
 public final class Main {
 
     private Main() {
@@ -23,7 +29,8 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--training")) {
             StartupTraining.run();
-            return;
+            // Not a return: a thread the training left must not hold the image build (the archive is written at exit).
+            System.exit(0);
         }
         CommonPoolParallelism.atLeastTwo();
         OperatorConfig config;
@@ -38,6 +45,8 @@ public final class Main {
         // The first logger configures Logback (LogConfiguration), from the same LOG_FORMAT and LOG_LEVEL.
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("starting with {}", config);
+        ClassDataArchive.unmapped(ManagementFactory.getRuntimeMXBean().getInputArguments(), Path.of("/proc/self/maps"))
+            .ifPresent(log::warn);
         CommonPoolParallelism.threadPerTask().ifPresent(log::warn);
 
         KubernetesClient client = ClusterClient.of(new ConfigBuilder().build());

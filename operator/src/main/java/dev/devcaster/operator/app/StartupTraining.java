@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.devcaster.operator.config.OperatorConfig;
 import dev.devcaster.operator.kubernetes.ClusterClient;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -134,7 +136,15 @@ public final class StartupTraining {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(new KeyManager[] {keys}, null, null);
             HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    // The client's order, as kube-apiserver takes it: the suite a start decrypts its list with.
+                    SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
+                    parameters.setUseCipherSuitesOrder(false);
+                    params.setSSLParameters(parameters);
+                }
+            });
             return server;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no TLS in this JRE", e);

@@ -585,6 +585,8 @@ class HelmChartTest {
     @Test
     void helmTestCommandPassesOnlyWhenTheOperatorIsReady() throws Exception {
         List<String> command = testPod("").getSpec().getContainers().get(0).getCommand();
+        assertThat(command.get(command.indexOf("-cp") + 1)).as("the image's classpath (its ENTRYPOINT's)")
+            .isEqualTo(imageClasspath());
         java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean(true);
         try (var health = new dev.devcaster.operator.http.HealthServer(new java.net.InetSocketAddress("127.0.0.1", 0), ready::get,
             new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT))) {
@@ -593,6 +595,15 @@ class HelmChartTest {
             ready.set(false);
             assertThat(run(command, local, "3")).isEqualTo(1);
         }
+    }
+
+    /** The classpath of the image's ENTRYPOINT (exec form) in operator/Dockerfile. */
+    private static String imageClasspath() throws Exception {
+        String entrypoint = Files.readAllLines(Path.of("Dockerfile")).stream().filter(l -> l.startsWith("ENTRYPOINT "))
+            .findFirst().orElseThrow().substring("ENTRYPOINT ".length());
+        List<String> command = new com.fasterxml.jackson.databind.ObjectMapper().readValue(entrypoint,
+            new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+        return command.get(command.indexOf("-cp") + 1);
     }
 
     /** The rendered command with this JVM, this classpath and a local URL in place of the image's and the Service's. */

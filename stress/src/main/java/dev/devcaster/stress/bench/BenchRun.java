@@ -172,14 +172,13 @@ final class BenchRun {
                 List<MachineIdle.Wait> idle = new ArrayList<>();
                 for (int i = 0; i < options.restarts(); i++) {
                     idle.add(settle("restart"));
-                    Measurements.Restart restart = restart(load, emulator, workload, watch, launch, logs, recordings,
-                        (double) figures.get("stopSeconds"), i);
+                    Measurements.Restart restart = restart(load, emulator, workload, watch, launch, logs, recordings, i);
                     runs.add(restart);
                     say("restart %d of %d: the new Trigger Ready %.2f s after launch, %d remote calls (%s)", i + 1,
                         options.restarts(), restart.launchToNewReadySeconds(), restart.remoteTotal(),
                         restart.remoteCalls());
                 }
-                figures.put("idleBeforeRestart", idle);
+                figures.put("idleBeforeRestarts", idle);
                 restarts = new Measurements.Restarts(runs);
             }
 
@@ -306,7 +305,7 @@ final class BenchRun {
     /** Restart {@code index}: its own new Trigger, process name, log and recording, so no run reads another's. */
     private Measurements.Restart restart(KubernetesClient load, DevcasterEmulator emulator, BenchWorkload workload,
                                          ReadyWatch watch, OperatorLaunch launch, Path logs,
-                                         List<FlightRecordingSummary> recordings, double stopSeconds, int index) {
+                                         List<FlightRecordingSummary> recordings, int index) {
         String group = "restart" + index;
         BenchWorkload.Item item = workload.extra(group);
         create(load, item);
@@ -327,7 +326,7 @@ final class BenchRun {
             launch.verifySettings(operator);
             Optional<Instant> main = OperatorLaunch.loggedAt(operator.logFile(), " Main starting with ");
             Optional<Instant> started = OperatorLaunch.loggedAt(operator.logFile(), " Main started");
-            return new Measurements.Restart(managed, stopSeconds, toReady,
+            return new Measurements.Restart(managed, toReady,
                 main.map(m -> Duration.between(launchedAt, m).toMillis() / 1000.0).orElse(null),
                 main.isPresent() && started.isPresent()
                     ? Duration.between(main.get(), started.get()).toMillis() / 1000.0 : null,

@@ -45,6 +45,11 @@ record ImageStart(Optional<ImageRecipe> recipe, Optional<Path> archive, double t
                 + "the image maps");
     }
 
+    /** The image's classpath, mapped onto the packaged jar and libraries; empty without the archive. */
+    Optional<String> classpath(OperatorProcess.Jar jar) {
+        return recipe.map(r -> r.localClasspath(jar));
+    }
+
     /** The image's JVM flags with the local archive. */
     List<String> flags() {
         return recipe.map(r -> r.startFlags(archive.orElseThrow())).orElse(List.of());
@@ -70,7 +75,7 @@ record ImageStart(Optional<ImageRecipe> recipe, Optional<Path> archive, double t
         }
         Path maps = Path.of("/proc", Long.toString(operator.pid()), "maps");
         try {
-            if (Files.isReadable(maps) && !Files.readString(maps).contains(archive.get().toString())) {
+            if (!Files.readString(maps).contains(archive.get().toString())) {
                 throw new IllegalStateException(operator + " did not map the class data archive " + archive.get()
                     + " (another JVM or classpath than the training run's?): its start is not the image's; "
                     + operator.logFile());

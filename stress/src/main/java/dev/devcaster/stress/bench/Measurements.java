@@ -138,7 +138,7 @@ final class Measurements {
      * @param launchToNewReadySeconds      new process launch → the new Trigger Ready
      * @param remoteCalls                  calls by endpoint from launch to that moment
      */
-    record Restart(int managed, double stopSeconds, double launchToNewReadySeconds, Double launchToMainSeconds,
+    record Restart(int managed, double launchToNewReadySeconds, Double launchToMainSeconds,
                    Double mainToStartedSeconds, Map<String, Long> remoteCalls, long remoteTotal) {
     }
 

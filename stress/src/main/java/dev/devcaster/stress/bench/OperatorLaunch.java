@@ -75,6 +75,7 @@ final class OperatorLaunch {
 
     OperatorProcess start(String name, Path logFile, Optional<Path> flightRecording) {
         return OperatorProcess.builder(jar)
+            .classpath(image.classpath(jar).orElse(null))
             .name(name)
             .logFile(logFile)
             .jvmArgs(jvmArgs(flightRecording))

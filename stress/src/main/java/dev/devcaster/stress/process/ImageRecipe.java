@@ -3,13 +3,16 @@ package dev.devcaster.stress.process;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,17 +21,19 @@ import java.util.regex.Pattern;
  * What the container image ({@code operator/Dockerfile}) does with the JVM, read from the Dockerfile
  * itself so that a program which runs the operator "as the image does" cannot drift from it: the
  * training run of its build ({@code RUN java … --training}, which writes the class data archive)
- * and the JVM flags of its {@code ENTRYPOINT} (which map that archive). The image's paths under
- * {@code /app} become the local jar, libraries and archive; the JVM is this one.
+ * and the JVM flags of its {@code ENTRYPOINT} (which map that archive). The image's paths become
+ * local ones through its {@code COPY} lines (the packaged jar, its libraries) and the archive a
+ * caller names; the JVM is this one.
  *
  * @param trainingFlags the training run's JVM flags, the image's archive path still in them
  * @param startFlags    the entrypoint's JVM flags, the same
- * @param classpath     the classpath both use (the archive is valid for that classpath only)
+ * @param classpath     the classpath both use, as in the image (the archive is valid for that classpath only)
  * @param archive       the archive's path in the image
  * @param arguments     what the training run passes to {@code Main}
+ * @param copies        the image's {@code COPY} lines: path in the image → source in the build context
  */
 public record ImageRecipe(List<String> trainingFlags, List<String> startFlags, String classpath, String archive,
-                          List<String> arguments) {
+                          List<String> arguments, Map<String, String> copies) {
 
     private static final String MAIN = "dev.devcaster.operator.Main";
     private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)");
@@ -57,8 +62,11 @@ public record ImageRecipe(List<String> trainingFlags, List<String> startFlags, S
         if (!archive.equals(archive(entrypoint, "SharedArchiveFile", dockerfile))) {
             throw new IllegalStateException(dockerfile + ": the ENTRYPOINT maps another archive than the training writes");
         }
+        Map<String, String> copies = new LinkedHashMap<>();
+        lines.stream().filter(l -> l.startsWith("COPY ")).map(l -> tokens(l.substring("COPY ".length())))
+            .filter(t -> t.size() == 2).forEach(t -> copies.put(t.get(1), t.get(0)));
         return new ImageRecipe(flags(training), flags(entrypoint), classpath, archive,
-            training.subList(training.indexOf(MAIN) + 1, training.size()));
+            training.subList(training.indexOf(MAIN) + 1, training.size()), Map.copyOf(copies));
     }
 
     /** {@code operator/Dockerfile} of this repository. */
@@ -72,6 +80,30 @@ public record ImageRecipe(List<String> trainingFlags, List<String> startFlags, S
     }
 
     /**
+     * The image's classpath with the packaged jar and libraries in place of what the image copied
+     * them to: the same entries in the same order, which the archive requires.
+     */
+    public String localClasspath(OperatorProcess.Jar jar) {
+        List<String> local = new ArrayList<>();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Map.Entry<String, String> copy = copies.entrySet().stream()
+                .filter(c -> entry.equals(c.getKey()) || c.getKey().endsWith("/") && entry.startsWith(c.getKey()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the image's classpath entry " + entry
+                    + " is not copied into the image by a COPY line"));
+            Path source = Path.of(copy.getValue());
+            Path packaged = source.getFileName().equals(jar.jar().getFileName()) ? jar.jar()
+                : source.getFileName().equals(jar.lib().getFileName()) ? jar.lib() : null;
+            if (packaged == null) {
+                throw new IllegalStateException("the image copies " + copy.getValue() + ", which is neither the "
+                    + "operator's jar nor its libraries");
+            }
+            String rest = entry.substring(copy.getKey().length());
+            local.add(rest.isEmpty() ? packaged.toString() : packaged + File.separator + rest);
+        }
+        return String.join(File.pathSeparator, local);
+    }
+
+    /**
      * Runs the image's training run here, with this JVM, the packaged jar and libraries: writes
      * {@code localArchive} as the image build writes its archive.
      */
@@ -81,7 +113,7 @@ public record ImageRecipe(List<String> trainingFlags, List<String> startFlags, S
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         trainingFlags.forEach(f -> command.add(f.replace(archive, localArchive.toString())));
         command.add("-cp");
-        command.add(jar.classpath());
+        command.add(localClasspath(jar));
         command.add(MAIN);
         command.addAll(arguments);
         try {
@@ -115,7 +147,8 @@ public record ImageRecipe(List<String> trainingFlags, List<String> startFlags, S
         StringBuilder current = new StringBuilder();
         for (String raw : text.split("\n")) {
             String line = raw.strip();
-            if (current.isEmpty() && (line.startsWith("#") || line.isEmpty())) {
+            // Docker drops comment lines, also inside a continued instruction.
+            if (line.startsWith("#") || current.isEmpty() && line.isEmpty()) {
                 continue;
             }
             if (line.endsWith("\\")) {

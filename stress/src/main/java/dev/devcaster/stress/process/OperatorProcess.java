@@ -268,6 +268,7 @@ public final class OperatorProcess implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC"));
         private String name = "operator";
         private Path logFile;
+        private String classpath;
 
         private Builder(Jar jar) {
             this.jar = jar;
@@ -306,6 +307,12 @@ public final class OperatorProcess implements AutoCloseable {
             return this;
         }
 
+        /** Another classpath of the same jar and libraries (the image's order); default {@code jar:lib/*}. */
+        public Builder classpath(String value) {
+            this.classpath = value;
+            return this;
+        }
+
         public Builder jvmArgs(List<String> args) {
             jvmArgs.clear();
             jvmArgs.addAll(args);
@@ -328,7 +335,7 @@ public final class OperatorProcess implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmArgs);
             command.add("-cp");
-            command.add(jar.classpath());
+            command.add(classpath != null ? classpath : jar.classpath());
             command.add("dev.devcaster.operator.Main");
             try {
                 Files.createDirectories(log.toAbsolutePath().getParent());

@@ -105,7 +105,7 @@ class GoalsTest {
     }
 
     private static Measurements.Restart run(double seconds, long calls) {
-        return new Measurements.Restart(1002, 1, seconds, 0.5, 0.5, Map.of("GET /api/v3/trigger_instances/active", calls),
+        return new Measurements.Restart(1002, seconds, 0.5, 0.5, Map.of("GET /api/v3/trigger_instances/active", calls),
             calls);
     }
 

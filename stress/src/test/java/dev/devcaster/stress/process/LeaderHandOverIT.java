@@ -67,14 +67,14 @@ class LeaderHandOverIT {
 
     static void handOver(KubernetesClient client, DevcasterEmulator emulator, OperatorProcess a,
                          RecordingProxy toA, RecordingProxy toB) throws Exception {
-        IntStream.range(0, 10).forEach(i -> apply(client, "before-" + i));
-        await().atMost(Duration.ofSeconds(60)).until(() -> ready(client) >= 10);
+        IntStream.range(0, 10).forEach(i -> apply(client, NS, "before-" + i));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ready(client, NS) >= 10);
 
         // Work under way, then the Lease is taken.
-        IntStream.range(0, 30).forEach(i -> apply(client, "during-" + i));
+        IntStream.range(0, 30).forEach(i -> apply(client, NS, "during-" + i));
         Instant taken = takeLease(client, "replica-b");
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> ready(client) == 40);
+        await().atMost(Duration.ofSeconds(90)).until(() -> ready(client, NS) == 40);
         assertThat(a.waitForExit(Duration.ofSeconds(30))).as("the old leader exits").isTrue();
 
         List<RecordingProxy.Request> lateWritesOfA = toA.requests().stream()
@@ -118,19 +118,20 @@ class LeaderHandOverIT {
         return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
     }
 
-    static void apply(KubernetesClient client, String name) {
+    /** A GitHub commit Trigger of alice in {@code namespace}. */
+    static void apply(KubernetesClient client, String namespace, String name) {
         Trigger t = new Trigger();
-        t.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        t.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         TriggerSpec spec = new TriggerSpec();
         spec.setSlug("GITHUB_COMMIT_EVENT");
         spec.setUserId("alice");
         spec.getTriggerConfig().put("owner", "acme").put("repo", name);
         t.setSpec(spec);
-        client.resources(Trigger.class).inNamespace(NS).resource(t).create();
+        client.resources(Trigger.class).inNamespace(namespace).resource(t).create();
     }
 
-    static long ready(KubernetesClient client) {
-        return client.resources(Trigger.class).inNamespace(NS).list().getItems().stream()
+    static long ready(KubernetesClient client, String namespace) {
+        return client.resources(Trigger.class).inNamespace(namespace).list().getItems().stream()
             .filter(t -> t.getStatus() != null && t.getStatus().getConditions() != null
                 && t.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType())
                 && "True".equals(c.getStatus())))
