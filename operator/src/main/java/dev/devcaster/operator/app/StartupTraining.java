@@ -83,12 +83,13 @@ public final class StartupTraining {
             DevcasterOperator.create(config, client, Seams.production());
             TrimmedTriggerStore store = new TrimmedTriggerStore();
             TriggerAddFilter onAdd = new TriggerAddFilter();
+            ConfigValidator validator = new ConfigValidator();
+            JsonNode schema = schema();
             for (Trigger trigger : client.resources(Trigger.class).inAnyNamespace().list().getItems()) {
                 store.put(Cache.metaNamespaceKeyFunc(trigger), trigger);
                 onAdd.accept(trigger);
+                validator.validate(schema, trigger.getSpec().getTriggerConfig());
             }
-            new ConfigValidator().validate(schema(), new ObjectMapper().valueToTree(sample().getSpec()
-                .getTriggerConfig()));
         } finally {
             apiServer.stop(0);
         }

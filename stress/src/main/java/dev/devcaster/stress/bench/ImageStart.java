@@ -1,5 +1,6 @@
 package dev.devcaster.stress.bench;
 
+import dev.devcaster.operator.app.ClassDataArchive;
 import dev.devcaster.stress.process.ImageRecipe;
 import dev.devcaster.stress.process.OperatorProcess;
 
@@ -75,7 +76,7 @@ record ImageStart(Optional<ImageRecipe> recipe, Optional<Path> archive, double t
         }
         Path maps = Path.of("/proc", Long.toString(operator.pid()), "maps");
         try {
-            if (!Files.readString(maps).contains(archive.get().toString())) {
+            if (!ClassDataArchive.mapped(archive.get().toString(), Files.readString(maps))) {
                 throw new IllegalStateException(operator + " did not map the class data archive " + archive.get()
                     + " (another JVM or classpath than the training run's?): its start is not the image's; "
                     + operator.logFile());

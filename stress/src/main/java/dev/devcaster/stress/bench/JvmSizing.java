@@ -1,7 +1,8 @@
 package dev.devcaster.stress.bench;
 
+import dev.devcaster.stress.process.OperatorProcess;
+
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ record JvmSizing(long maxHeapBytes, String collector) {
 
     static JvmSizing probe(List<String> flags) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(OperatorProcess.javaLauncher().toString());
         command.addAll(flags);
         command.add("-XX:+PrintFlagsFinal");
         command.add("-version");

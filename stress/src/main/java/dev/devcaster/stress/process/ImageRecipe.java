@@ -110,7 +110,7 @@ public record ImageRecipe(List<String> trainingFlags, List<String> startFlags, S
     public void train(OperatorProcess.Jar jar, Path localArchive, Path logFile) {
         jar.requirePackaged();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(OperatorProcess.javaLauncher().toString());
         trainingFlags.forEach(f -> command.add(f.replace(archive, localArchive.toString())));
         command.add("-cp");
         command.add(localClasspath(jar));

@@ -97,6 +97,11 @@ public final class OperatorProcess implements AutoCloseable {
         return dir;
     }
 
+    /** The {@code java} launcher of this JVM: every process the programs start runs the same JDK. */
+    public static Path javaLauncher() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
     public static Builder builder(Jar jar) {
         return new Builder(jar);
     }
@@ -332,7 +337,7 @@ public final class OperatorProcess implements AutoCloseable {
             resolved.put(Settings.HTTP_PORT.env(), Integer.toString(port));
             Path log = logFile != null ? logFile : Path.of("target", name + ".log");
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(javaLauncher().toString());
             command.addAll(jvmArgs);
             command.add("-cp");
             command.add(classpath != null ? classpath : jar.classpath());
